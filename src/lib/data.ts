@@ -1,0 +1,82 @@
+/**
+ * The one door to the data. Every page, component and chart model reads the datasets through
+ * these functions; they are read from DATA_DIR (default data/), validated with the schemas in
+ * src/schemas and cross-checked once per build. Bad data stops the build with the validator's message.
+ */
+import type { Claim } from '../schemas/claims';
+import type { Source } from '../schemas/sources';
+import { DataError, readDatasets, type Datasets } from './validation';
+
+export type { Datasets } from './validation';
+
+let cache: { dir: string; data: Datasets } | undefined;
+
+/** All datasets, validated. Throws DataError listing every problem. */
+export function getData(dir: string = process.env.DATA_DIR ?? 'data'): Datasets {
+  if (cache && cache.dir === dir) return cache.data;
+  const { data, problems } = readDatasets(dir);
+  if (!data) throw new DataError(problems);
+  cache = { dir, data };
+  return data;
+}
+
+/** Forget the cached data (tests that switch data folders). */
+export function resetDataCache(): void {
+  cache = undefined;
+}
+
+/** A source by id (the integrity check guarantees every cited id exists). */
+export function getSource(id: string, data: Datasets = getData()): Source {
+  const s = data.sources.find((x) => x.id === id);
+  if (!s) throw new Error(`No source "${id}" in sources.json`);
+  return s;
+}
+
+export function getSources(ids: readonly string[], data: Datasets = getData()): Source[] {
+  return ids.map((id) => getSource(id, data));
+}
+
+/** A claim by id; a missing id is a build error naming it. */
+export function getClaim(id: string, data: Datasets = getData()): Claim {
+  const c = data.claims.find((x) => x.id === id);
+  if (!c) throw new Error(`No claim "${id}" in claims.json (used on a page or in a chart)`);
+  return c;
+}
+
+/** The claims of one article section, in file order. */
+export function claimsInSection(section: Claim['section'], data: Datasets = getData()): Claim[] {
+  return data.claims.filter((c) => c.section === section);
+}
+
+/** Every ISO date that appears in a record (event dates, status changes, periods...). */
+function* datesIn(value: unknown, key = ''): Generator<string> {
+  if (typeof value === 'string') {
+    if (/^(date|endDate|dateSet|periodEnd|published)$/.test(key)) yield value;
+  } else if (Array.isArray(value)) {
+    for (const v of value) yield* datesIn(v, key);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) yield* datesIn(v, k);
+  }
+}
+
+/**
+ * The newest dated fact in the data: the date the record runs to, so no reader mistakes the page
+ * for today's news. ISO strings of mixed precision compare correctly as text for this purpose.
+ */
+export function latestDataDate(data: Datasets = getData()): string {
+  let latest = '';
+  for (const name of ['events', 'incidents', 'pipeline', 'crossings', 'pledges', 'trade', 'claims'] as const) {
+    for (const d of datesIn(data[name])) if (d > latest) latest = d;
+  }
+  return latest;
+}
+
+/** The newest publication date among the sources. */
+export function latestSourceDate(data: Datasets = getData()): string {
+  return data.sources.reduce((acc, s) => (s.published && s.published > acc ? s.published : acc), '');
+}
+
+/** Record counts per dataset, for narrative lines like "12 documents". */
+export function countOf(name: keyof Datasets, data: Datasets = getData()): number {
+  return data[name].length;
+}

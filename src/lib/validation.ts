@@ -1,0 +1,198 @@
+/**
+ * Reading and checking the datasets: JSON parsing with line/column errors, schema validation with
+ * one readable line per problem, and the cross-dataset checks no single schema can make.
+ * Used by src/lib/data.ts (the site's one door to the data), the validate CLI and the build.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { z } from 'astro/zod';
+import { DATASET_NAMES, datasetSchemas, type DatasetName } from '../schemas/index';
+
+export type Datasets = { [K in DatasetName]: z.infer<(typeof datasetSchemas)[K]> };
+
+/** One problem in the data, printed as `file: record.field: message, got value`. */
+export interface DataProblem {
+  file: string;
+  record: string;
+  field: string;
+  message: string;
+}
+
+export function formatProblem(p: DataProblem): string {
+  const where = p.field ? `${p.record}.${p.field}` : p.record;
+  return `${p.file}: ${where}: ${p.message}`;
+}
+
+/** Thrown when the data does not pass; its message lists every problem, one a line. */
+export class DataError extends Error {
+  constructor(public readonly problems: DataProblem[]) {
+    super(`The data has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'DataError';
+  }
+}
+
+/** Line and column (1-based) of a character offset in a text. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split('\n');
+  return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+}
+
+/** Parses JSON, turning a syntax error into a problem that names the line and column. */
+export function parseJson(text: string, file: string): { value?: unknown; problem?: DataProblem } {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (err) {
+    const msg = (err as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    const lc = /line (\d+) column (\d+)/.exec(msg);
+    const { line, column } = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : lineColumn(text, pos ? Number(pos[1]) : text.length);
+    const reason = msg.replace(/\s*(?:in JSON )?at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+    return { problem: { file, record: `line ${line}, column ${column}`, field: '', message: `malformed JSON: ${reason}` } };
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const s = JSON.stringify(value);
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+function valueAt(root: unknown, path: (string | number)[]): unknown {
+  let cur: unknown = root;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[key];
+  }
+  return cur;
+}
+
+function recordLabel(records: unknown, index: unknown): string {
+  if (typeof index !== 'number') return '(file)';
+  const rec = Array.isArray(records) ? records[index] : undefined;
+  const id = rec && typeof rec === 'object' ? (rec as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id.length > 0 ? id : `[${index}]`;
+}
+
+function fieldPath(path: (string | number)[]): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+}
+
+function issueMessage(issue: z.ZodIssue): string {
+  if (issue.code === 'invalid_type') {
+    if (issue.received === 'undefined') return `expected a value (${issue.expected}) but the field is missing`;
+    return issue.message.startsWith('expected') ? issue.message : `expected ${issue.expected}`;
+  }
+  if (issue.code === 'invalid_literal') return `expected ${JSON.stringify(issue.expected)}`;
+  const m = issue.message;
+  return m.charAt(0).toLowerCase() + m.slice(1);
+}
+
+/** Turns zod issues for one file into problems naming the record id and field. */
+export function zodProblems(file: string, raw: unknown, issues: z.ZodIssue[]): DataProblem[] {
+  const out: DataProblem[] = [];
+  for (const issue of issues) {
+    const [index, ...rest] = issue.path;
+    const record = recordLabel(raw, index);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push({ file, record, field: fieldPath([...rest, key]), message: 'unexpected field (is it misspelt? data/README.md lists the fields)' });
+      }
+      continue;
+    }
+    const found = valueAt(raw, issue.path);
+    const message = issueMessage(issue);
+    const field = fieldPath(rest);
+    out.push({ file, record, field, message: found === undefined && message.includes('missing') ? message : `${message}, got ${describe(found)}` });
+  }
+  return out;
+}
+
+/** Every `sourceIds` list anywhere inside a record, with the field path that holds it. */
+function* sourceRefs(value: unknown, path: (string | number)[] = []): Generator<{ path: (string | number)[]; ids: unknown[] }> {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield* sourceRefs(value[i], [...path, i]);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'sourceIds' && Array.isArray(v)) yield { path: [...path, k], ids: v };
+      else yield* sourceRefs(v, [...path, k]);
+    }
+  }
+}
+
+/** Cross-dataset checks: unique ids, every source id and every record reference resolves. */
+export function integrityProblems(data: Datasets, fileOf: (name: DatasetName) => string): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const ids = new Map<DatasetName, Set<string>>();
+  for (const name of DATASET_NAMES) {
+    const seen = new Set<string>();
+    for (const rec of data[name] as { id: string }[]) {
+      if (seen.has(rec.id)) problems.push({ file: fileOf(name), record: rec.id, field: 'id', message: `expected a unique id, got "${rec.id}" a second time` });
+      seen.add(rec.id);
+    }
+    ids.set(name, seen);
+  }
+  const sources = ids.get('sources')!;
+  for (const name of DATASET_NAMES) {
+    for (const rec of data[name] as { id: string }[]) {
+      for (const ref of sourceRefs(rec)) {
+        ref.ids.forEach((sid, i) => {
+          if (typeof sid === 'string' && !sources.has(sid)) {
+            problems.push({ file: fileOf(name), record: rec.id, field: `${fieldPath(ref.path)}[${i}]`, message: `expected the id of a source in data/sources.json, got "${sid}"` });
+          }
+        });
+      }
+    }
+  }
+  const resolve = (ref: string) => {
+    const [dataset, id] = ref.split('/') as [DatasetName, string];
+    return ids.get(dataset)?.has(id) ?? false;
+  };
+  for (const name of ['claims', 'pledges'] as const) {
+    for (const rec of data[name]) {
+      rec.about.forEach((ref, i) => {
+        if (!resolve(ref)) problems.push({ file: fileOf(name), record: rec.id, field: `about[${i}]`, message: `expected a reference to an existing record, got "${ref}"` });
+      });
+    }
+  }
+  for (const p of data.pledges) {
+    if (p.claimId && !ids.get('claims')!.has(p.claimId)) {
+      problems.push({ file: fileOf('pledges'), record: p.id, field: 'claimId', message: `expected the id of a claim in claims.json, got "${p.claimId}"` });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Reads, validates and cross-checks every dataset in `dir`. Returns the typed data, or every problem
+ * found (all at once, so an editor fixes them in one pass).
+ */
+export function readDatasets(dir: string): { data?: Datasets; problems: DataProblem[] } {
+  const problems: DataProblem[] = [];
+  const fileOf = (name: DatasetName) => relative(process.cwd(), join(dir, `${name}.json`)) || `${name}.json`;
+  const parsed: Partial<Record<DatasetName, unknown>> = {};
+  for (const name of DATASET_NAMES) {
+    const path = join(dir, `${name}.json`);
+    const file = fileOf(name);
+    if (!existsSync(path)) {
+      problems.push({ file, record: '(file)', field: '', message: 'expected this dataset file to exist, got no file' });
+      continue;
+    }
+    const { value, problem } = parseJson(readFileSync(path, 'utf8'), file);
+    if (problem) {
+      problems.push(problem);
+      continue;
+    }
+    if (!Array.isArray(value)) {
+      problems.push({ file, record: '(file)', field: '', message: `expected a JSON array of records, got ${value === null ? 'null' : typeof value}` });
+      continue;
+    }
+    const result = datasetSchemas[name].safeParse(value);
+    if (result.success) parsed[name] = result.data;
+    else problems.push(...zodProblems(file, value, result.error.issues));
+  }
+  if (problems.length > 0) return { problems };
+  const data = parsed as Datasets;
+  problems.push(...integrityProblems(data, fileOf));
+  return problems.length > 0 ? { problems } : { data, problems };
+}

@@ -1,0 +1,48 @@
+import { z } from 'astro/zod';
+import { isoDate, recordId, sectionId, sourceIds } from './primitives';
+
+export const VERDICTS = ['supported', 'differs', 'disputed', 'unverified'] as const;
+
+/** A reference from a claim to a record: "dataset/id", e.g. "pipeline/cce-approves-80-km". */
+export const recordRef = z
+  .string()
+  .regex(/^(sources|claims|events|trade|mous|pipeline|incidents|crossings|places|pledges)\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    message: 'expected a reference like "pipeline/cce-approves-80-km" (dataset/id)',
+  });
+
+/** A later development that bears on a claim, dated so no reader mistakes it for what the article knew. */
+export const claimUpdate = z
+  .object({ date: isoDate, note: z.string().min(1), sourceIds })
+  .strict();
+
+/** One checkable claim of the article, checked against independent sources. */
+export const claimSchema = z
+  .object({
+    id: recordId,
+    /** The article section it comes from. */
+    section: sectionId,
+    /** A short excerpt of the article (at most 300 characters: excerpts, never the article). */
+    quote: z.string().min(1).max(300, { message: 'expected a short excerpt of at most 300 characters' }),
+    /** What the article says, as a number, when it is one. */
+    value: z.number().nonnegative().optional(),
+    /** The unit of `value` ("USD bn", "km", "t/day", "documents"). */
+    unit: z.string().min(1).optional(),
+    /** What the article says, as a date, when it is one. */
+    date: isoDate.optional(),
+    /** Short annotation text for charts ("Article: March 2024"), under 60 characters. */
+    label: z.string().min(1).max(60).optional(),
+    /** supported | differs (sources give another value) | disputed (sources disagree among themselves) | unverified. */
+    verdict: z.enum(VERDICTS, { errorMap: () => ({ message: `expected one of ${VERDICTS.map((v) => `"${v}"`).join(', ')}` }) }),
+    /** What the sources say, where it differs from the article or among themselves. */
+    note: z.string().min(1).optional(),
+    /** Independent sources checked (not the article itself). */
+    sourceIds,
+    /** The dataset records the claim is about. */
+    about: z.array(recordRef).default([]),
+    /** Later developments, dated. */
+    updates: z.array(claimUpdate).optional(),
+  })
+  .strict()
+  .refine((c) => c.value === undefined || c.unit !== undefined, { message: 'expected a unit for the value', path: ['unit'] });
+export type Claim = z.infer<typeof claimSchema>;
+export const claimsSchema = z.array(claimSchema);

@@ -1,0 +1,26 @@
+/** Every dataset's schema, by file name (data/<name>.json). */
+import { claimsSchema } from './claims';
+import { crossingsSchema } from './crossings';
+import { eventsSchema } from './events';
+import { incidentsSchema } from './incidents';
+import { mousSchema } from './mous';
+import { pipelineSchema } from './pipeline';
+import { placesSchema } from './places';
+import { pledgesSchema } from './pledges';
+import { sourcesSchema } from './sources';
+import { tradeSchema } from './trade';
+
+export const datasetSchemas = {
+  sources: sourcesSchema,
+  claims: claimsSchema,
+  events: eventsSchema,
+  trade: tradeSchema,
+  mous: mousSchema,
+  pipeline: pipelineSchema,
+  incidents: incidentsSchema,
+  crossings: crossingsSchema,
+  places: placesSchema,
+  pledges: pledgesSchema,
+} as const;
+export type DatasetName = keyof typeof datasetSchemas;
+export const DATASET_NAMES = Object.keys(datasetSchemas) as DatasetName[];

@@ -1,0 +1,25 @@
+import { z } from 'astro/zod';
+import { localText, sourcedRecord } from './primitives';
+
+export const MOU_SECTORS = ['agriculture', 'trade', 'border', 'science-technology', 'ict', 'culture-tourism', 'climate', 'maritime', 'justice', 'transport'] as const;
+
+/** One of the documents signed on 3 August 2025, as reported. */
+export const mouSchema = z
+  .object({
+    ...sourcedRecord,
+    /** Its place in the reconstructed list (1-12). */
+    number: z.number().int().min(1).max(12),
+    /** The title in English as reported (translated where the source is not English). */
+    title: z.string().min(1),
+    /** The title as the source gives it, in its own script. */
+    titleOriginal: localText.optional(),
+    sector: z.enum(MOU_SECTORS, { errorMap: () => ({ message: `expected one of ${MOU_SECTORS.map((s) => `"${s}"`).join(', ')}` }) }),
+    /** How sure the list is of this item: confirmed, incomplete (title cut off), unconfirmed. */
+    listStatus: z.enum(['confirmed', 'incomplete', 'unconfirmed'], { errorMap: () => ({ message: 'expected "confirmed", "incomplete" or "unconfirmed"' }) }),
+    /** The sector in the article's own words, when the article names it ("maritime security"); absent when it does not. */
+    articleSector: z.string().min(1).optional(),
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+export type Mou = z.infer<typeof mouSchema>;
+export const mousSchema = z.array(mouSchema);

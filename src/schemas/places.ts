@@ -1,0 +1,22 @@
+import { z } from 'astro/zod';
+import { geoPoint, localText, sourcedRecord } from './primitives';
+
+/** A town drawn as a label on the map (coordinates from the GeoNames gazetteer). */
+export const placeSchema = z
+  .object({
+    ...sourcedRecord,
+    /** The name as commonly written in English. */
+    name: z.string().min(1),
+    /** The name as GeoNames spells it, when different. */
+    gazetteerName: z.string().min(1).optional(),
+    nameLocal: localText.optional(),
+    country: z.enum(['PK', 'IR']),
+    location: geoPoint,
+    /** Why it is on the map. */
+    role: z.string().min(1),
+    /** Label rank: 1 always shown, 2 shown when zoomed in. */
+    rank: z.number().int().min(1).max(2).default(2),
+  })
+  .strict();
+export type Place = z.infer<typeof placeSchema>;
+export const placesSchema = z.array(placeSchema);

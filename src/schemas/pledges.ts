@@ -1,0 +1,40 @@
+import { z } from 'astro/zod';
+import { confidence, isoDate, recordId, sourceIds } from './primitives';
+import { recordRef } from './claims';
+
+export const PLEDGE_STATUSES = ['pledged', 'in progress', 'done', 'stalled', 'reversed', 'no news'] as const;
+
+/** One dated status of a pledge. */
+export const pledgeEntry = z
+  .object({
+    date: isoDate,
+    status: z.enum(PLEDGE_STATUSES, { errorMap: () => ({ message: `expected one of ${PLEDGE_STATUSES.map((s) => `"${s}"`).join(', ')}` }) }),
+    note: z.string().min(1),
+    sourceIds,
+    confidence,
+  })
+  .strict();
+
+/** A pledge or expectation in the article, followed to the latest source. */
+export const pledgeSchema = z
+  .object({
+    id: recordId,
+    /** What was pledged, as a short line ("Trade of $10 bn a year"). */
+    title: z.string().min(1).max(80),
+    /** The claim in claims.json it comes from. */
+    claimId: recordId.optional(),
+    /** Related records. */
+    about: z.array(recordRef).default([]),
+    /** Dated statuses, oldest first; the current status and its "as of" date are the last entry's. */
+    history: z.array(pledgeEntry).min(1),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    for (let i = 1; i < p.history.length; i++) {
+      if (p.history[i]!.date < p.history[i - 1]!.date) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['history', i, 'date'], message: 'expected history entries in date order' });
+      }
+    }
+  });
+export type Pledge = z.infer<typeof pledgeSchema>;
+export const pledgesSchema = z.array(pledgeSchema);

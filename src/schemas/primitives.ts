@@ -1,0 +1,128 @@
+/**
+ * Building blocks shared by every dataset schema. Each carries a message a person understands:
+ * the validator prints it after the file, record id and field, followed by what it found.
+ */
+import { z } from 'astro/zod';
+
+/** The bounding box every mapped point must fall in (the Iran-Pakistan border region and its hinterland). */
+export const REGION = { minLat: 20, maxLat: 35, minLon: 50, maxLon: 75 } as const;
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A stable record id: lower-case kebab-case, never reused; it is also the record's deep-link anchor. */
+export const recordId = z
+  .string({ required_error: 'expected a kebab-case id like "taftan-mirjaveh"' })
+  .regex(KEBAB, { message: 'expected a kebab-case id like "taftan-mirjaveh" (lower-case letters, digits and single hyphens)' });
+
+const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** True when `s` is YYYY, YYYY-MM or YYYY-MM-DD and names a real calendar day or month. */
+export function isRealIsoDate(s: string): boolean {
+  const m = ISO.exec(s);
+  if (!m) return false;
+  const year = Number(m[1]);
+  if (m[2] === undefined) return year >= 1900 && year <= 2100;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day >= 1 && day <= last;
+}
+
+/**
+ * An ISO date: a day (2024-01-16), a month (2024-01) or a year (2024). The precision is read from the
+ * form itself, so no separate precision field can contradict it.
+ */
+export const isoDate = z
+  .string({ required_error: 'expected an ISO date like 2024-01-16' })
+  .refine(isRealIsoDate, { message: 'expected an ISO date like 2024-01-16 (or 2024-01, or 2024) that exists in the calendar' });
+
+/** How sure the research sheet is of a fact: high (official or several outlets), medium (one reputable outlet), low (blog, aggregator, inconsistent). */
+export const confidence = z.enum(['high', 'medium', 'low'], {
+  errorMap: () => ({ message: 'expected one of "high", "medium", "low"' }),
+});
+
+/** Ids of records in data/sources.json that support this record; at least one. */
+export const sourceIds = z
+  .array(recordId, { required_error: 'expected a list of source ids from data/sources.json' })
+  .min(1, { message: 'expected at least one source id from data/sources.json' });
+
+/** Latitude inside the region (20-35 N). */
+export const latitude = z
+  .number({ invalid_type_error: 'expected a latitude in decimal degrees' })
+  .min(REGION.minLat, { message: `expected a latitude inside the region (${REGION.minLat} to ${REGION.maxLat})` })
+  .max(REGION.maxLat, { message: `expected a latitude inside the region (${REGION.minLat} to ${REGION.maxLat})` });
+
+/** Longitude inside the region (50-75 E). */
+export const longitude = z
+  .number({ invalid_type_error: 'expected a longitude in decimal degrees' })
+  .min(REGION.minLon, { message: `expected a longitude inside the region (${REGION.minLon} to ${REGION.maxLon})` })
+  .max(REGION.maxLon, { message: `expected a longitude inside the region (${REGION.minLon} to ${REGION.maxLon})` });
+
+/**
+ * How a point was placed: `exact` (the site itself), `town` (the named town or village), `district`
+ * (a district or county seat standing in for a site inside it), `derived` (computed; `geoNote` says how).
+ */
+export const geoPrecision = z.enum(['exact', 'town', 'district', 'derived'], {
+  errorMap: () => ({ message: 'expected one of "exact", "town", "district", "derived"' }),
+});
+
+/** A point on the map, with how precisely it is known. */
+export const geoPoint = z
+  .object({
+    /** Latitude, decimal degrees north. */
+    lat: latitude,
+    /** Longitude, decimal degrees east. */
+    lon: longitude,
+    geoPrecision,
+    /** How the point was chosen; required unless the point is exact. */
+    geoNote: z.string().min(1).optional(),
+    /** Sources for the coordinate itself (e.g. the gazetteer), when they differ from the record's. */
+    sourceIds: sourceIds.optional(),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.geoPrecision !== 'exact' && !p.geoNote) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['geoNote'], message: `expected a note saying how a "${p.geoPrecision}" point was placed` });
+    }
+  });
+
+/** A count that sources may report differently: `min` and `max` (equal when they agree). */
+export const countRange = z
+  .object({
+    min: z.number().int().nonnegative({ message: 'expected a count of 0 or more' }),
+    max: z.number().int().nonnegative({ message: 'expected a count of 0 or more' }),
+    /** Which source says which number, when they differ. */
+    note: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((r) => r.min <= r.max, { message: 'expected min to be less than or equal to max', path: ['max'] });
+
+/** An amount of money: a non-negative number, its currency and the unit it is counted in. */
+export const money = z
+  .object({
+    value: z.number().nonnegative({ message: 'expected an amount of 0 or more' }),
+    currency: z.enum(['USD', 'PKR'], { errorMap: () => ({ message: 'expected "USD" or "PKR"' }) }),
+    unit: z.enum(['one', 'thousand', 'million', 'billion'], {
+      errorMap: () => ({ message: 'expected one of "one", "thousand", "million", "billion"' }),
+    }),
+  })
+  .strict();
+
+/** A short text in another script, with its BCP 47 language tag (e.g. "fa", "ur"). */
+export const localText = z
+  .object({ text: z.string().min(1), lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, { message: 'expected a language tag like "fa" or "ur"' }) })
+  .strict();
+
+/** The article's sections, in the article's order, plus the follow-up section. Also the page's section ids. */
+export const SECTIONS = ['visit', 'trade', 'security', 'smuggling', 'pipeline', 'balancing', 'cpec', 'what-next'] as const;
+export const sectionId = z.enum(SECTIONS, { errorMap: () => ({ message: `expected one of ${SECTIONS.map((s) => `"${s}"`).join(', ')}` }) });
+
+/** Fields every sourced record has. */
+export const sourcedRecord = {
+  id: recordId,
+  sourceIds,
+  /** How sure the research sheet is; low-confidence records are marked wherever they are shown. */
+  confidence,
+};

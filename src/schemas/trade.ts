@@ -1,0 +1,79 @@
+import { z } from 'astro/zod';
+import { isoDate, money, sourcedRecord } from './primitives';
+
+/** Who reported a trade value. Two reporters' series are never joined. */
+export const REPORTERS = ['pakistan-customs', 'pakistan-sbp', 'iran-customs', 'iran-officials', 'iran-embassy', 'itc-trade-map', 'unspecified'] as const;
+/** The accounting period: Pakistan's fiscal year (July-June), the Iranian year (~21 March-20 March), the calendar year, or a part of one. */
+export const BASES = ['pakistan-fiscal-year', 'iranian-year', 'calendar-year', 'part-year'] as const;
+
+const reporter = z.enum(REPORTERS, { errorMap: () => ({ message: `expected one of ${REPORTERS.map((r) => `"${r}"`).join(', ')}` }) });
+
+/** A reported trade value for one period, flow and reporter. */
+export const tradeFlowSchema = z
+  .object({
+    ...sourcedRecord,
+    kind: z.literal('flow'),
+    reporter,
+    basis: z.enum(BASES, { errorMap: () => ({ message: `expected one of ${BASES.map((b) => `"${b}"`).join(', ')}` }) }),
+    /** The period as its reporter names it ("FY2024", "1403", "Jan-Apr 2024"). */
+    period: z.string().min(1),
+    /** First and last day (or month) of the period. */
+    periodStart: isoDate,
+    periodEnd: isoDate,
+    /** Direction: Pakistan's exports to Iran, Iran's exports to Pakistan, or both together. */
+    flow: z.enum(['pk-to-ir', 'ir-to-pk', 'total'], { errorMap: () => ({ message: 'expected "pk-to-ir", "ir-to-pk" or "total"' }) }),
+    amount: money,
+    /** Conflicts, scope limits (a province only, banking channel only). */
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** An official target for bilateral trade. */
+export const tradeTargetSchema = z
+  .object({
+    ...sourcedRecord,
+    kind: z.literal('target'),
+    /** When the target was set or restated. */
+    dateSet: isoDate,
+    amount: money,
+    /** The date the target should be met by, where stated or derivable from the text ("within five years"). */
+    horizon: isoDate.optional(),
+    /** The horizon in the source's words. */
+    horizonText: z.string().min(1).optional(),
+    /** Who set it (the occasion). */
+    setBy: z.string().min(1),
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** A "current trade is about $X" statement by an official: not part of any series. */
+export const tradeHeadlineSchema = z
+  .object({
+    ...sourcedRecord,
+    kind: z.literal('headline'),
+    date: isoDate,
+    amount: money,
+    /** Who said it. */
+    saidBy: z.string().min(1),
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const tradeRecordSchema = z
+  .discriminatedUnion('kind', [tradeFlowSchema, tradeTargetSchema, tradeHeadlineSchema], {
+    errorMap: (issue, ctx) =>
+      issue.code === 'invalid_union_discriminator' ? { message: 'expected kind "flow", "target" or "headline"' } : { message: ctx.defaultError },
+  })
+  .superRefine((t, ctx) => {
+    if (t.kind === 'flow' && t.periodEnd < t.periodStart) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['periodEnd'], message: 'expected periodEnd on or after periodStart' });
+    }
+    if (t.kind === 'target' && t.horizon && !(t.horizon > t.dateSet)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['horizon'], message: 'expected the horizon to come after the date the target was set' });
+    }
+  });
+export type TradeFlow = z.infer<typeof tradeFlowSchema>;
+export type TradeTarget = z.infer<typeof tradeTargetSchema>;
+export type TradeHeadline = z.infer<typeof tradeHeadlineSchema>;
+export type TradeRecord = z.infer<typeof tradeRecordSchema>;
+export const tradeSchema = z.array(tradeRecordSchema);

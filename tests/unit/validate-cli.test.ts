@@ -1,0 +1,83 @@
+/**
+ * The validator as an editor meets it: `npm run validate` on the real data and on one bad fixture
+ * per rule, checking the exit code and that the message names the file, the record and the field.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { badFixtures, type Data } from '../fixtures/bad-data';
+
+const tsx = join('node_modules', 'tsx', 'dist', 'cli.mjs');
+const tmpRoot = mkdtempSync(join(tmpdir(), 'ipx-data-'));
+afterAll(() => rmSync(tmpRoot, { recursive: true, force: true }));
+
+function run(script: string, env: Record<string, string>) {
+  const r = spawnSync(process.execPath, [tsx, script], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+function readReal(): Data {
+  const d: Data = {};
+  for (const f of readdirSync('data').filter((f) => f.endsWith('.json'))) d[f.replace(/\.json$/, '')] = JSON.parse(readFileSync(join('data', f), 'utf8'));
+  return d;
+}
+
+function writeCopy(name: string, d: Data): string {
+  const dir = join(tmpRoot, name.replace(/\W+/g, '-'));
+  cpSync('data', dir, { recursive: true });
+  for (const [k, v] of Object.entries(d)) writeFileSync(join(dir, `${k}.json`), JSON.stringify(v, null, 2));
+  return dir;
+}
+
+describe('npm run validate', () => {
+  it('passes the real data', () => {
+    const r = run('scripts/validate.ts', {});
+    expect(r.out).toMatch(/is valid/);
+    expect(r.code).toBe(0);
+  });
+
+  for (const fx of badFixtures) {
+    it(`rejects ${fx.name}, naming file, record and field`, () => {
+      const d = readReal();
+      const id = fx.breakIt(d);
+      const dir = writeCopy(fx.name, d);
+      const r = run('scripts/validate.ts', { DATA_DIR: dir });
+      expect(r.code).toBe(1);
+      const line = r.out.split('\n').find((l) => l.includes(`${fx.file}: ${fx.field(id)}:`));
+      expect(line, `no line naming ${fx.file}: ${fx.field(id)} in:\n${r.out}`).toBeDefined();
+      expect(line).toMatch(fx.says);
+    });
+  }
+
+  it('names the line and column of malformed JSON', () => {
+    const dir = writeCopy('malformed', {});
+    cpSync('tests/fixtures/malformed/incidents.json', join(dir, 'incidents.json'));
+    const r = run('scripts/validate.ts', { DATA_DIR: dir });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/incidents\.json: line 5, column 5: malformed JSON/);
+  });
+
+  it('reports every problem at once, one line each', () => {
+    const d = readReal();
+    d.incidents![0]!.date = 'yesterday';
+    d.events![0]!.date = 'tomorrow';
+    const r = run('scripts/validate.ts', { DATA_DIR: writeCopy('two-problems', d) });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/incidents\.json: .*\.date: .*"yesterday"/);
+    expect(r.out).toMatch(/events\.json: .*\.date: .*"tomorrow"/);
+  });
+
+  it('stops the build the same way and leaves the published site untouched', () => {
+    const d = readReal();
+    d.incidents![0]!.date = '16/01/2024';
+    const dir = writeCopy('build-stops', d);
+    const out = join(tmpRoot, 'published');
+    cpSync('tests/fixtures/malformed', out, { recursive: true });
+    const r = run('scripts/build.ts', { DATA_DIR: dir, OUT_DIR: out });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/incidents\.json: .*\.date: expected an ISO date/);
+    expect(existsSync(join(out, 'incidents.json'))).toBe(true);
+  });
+});
