@@ -20,27 +20,27 @@ export const claimSchema = z
   .object({
     id: recordId,
     /** The article section it comes from. */
-    section: sectionId,
+    section: sectionId.describe('The article section it comes from.'),
     /** A short excerpt of the article (at most 300 characters: excerpts, never the article). */
-    quote: z.string().min(1).max(300, { message: 'expected a short excerpt of at most 300 characters' }),
+    quote: z.string().min(1).max(300, { message: 'expected a short excerpt of at most 300 characters' }).describe('A short excerpt of the article (at most 300 characters: excerpts, never the article).'),
     /** What the article says, as a number, when it is one. */
-    value: z.number().nonnegative().optional(),
+    value: z.number().nonnegative().optional().describe('What the article says, as a number, when it is one.'),
     /** The unit of `value` ("USD bn", "km", "t/day", "documents"). */
-    unit: z.string().min(1).optional(),
+    unit: z.string().min(1).optional().describe('The unit of `value` ("USD bn", "km", "t/day", "documents").'),
     /** What the article says, as a date, when it is one. */
-    date: isoDate.optional(),
+    date: isoDate.optional().describe('What the article says, as a date, when it is one.'),
     /** Short annotation text for charts ("Article: March 2024"), under 60 characters. */
-    label: z.string().min(1).max(60).optional(),
+    label: z.string().min(1).max(60).optional().describe('Short annotation text for charts ("Article: March 2024"), under 60 characters.'),
     /** supported | differs (sources give another value) | disputed (sources disagree among themselves) | unverified. */
-    verdict: z.enum(VERDICTS, { errorMap: () => ({ message: `expected one of ${VERDICTS.map((v) => `"${v}"`).join(', ')}` }) }),
+    verdict: z.enum(VERDICTS, { errorMap: () => ({ message: `expected one of ${VERDICTS.map((v) => `"${v}"`).join(', ')}` }) }).describe('supported | differs (sources give another value) | disputed (sources disagree among themselves) | unverified.'),
     /** What the sources say, where it differs from the article or among themselves. */
-    note: z.string().min(1).optional(),
+    note: z.string().min(1).optional().describe('What the sources say, where it differs from the article or among themselves.'),
     /** Independent sources checked (not the article itself). */
     sourceIds,
     /** The dataset records the claim is about. */
-    about: z.array(recordRef).default([]),
+    about: z.array(recordRef).default([]).describe('The dataset records the claim is about.'),
     /** Later developments, dated. */
-    updates: z.array(claimUpdate).optional(),
+    updates: z.array(claimUpdate).optional().describe('Later developments, dated.'),
   })
   .strict()
   .refine((c) => c.value === undefined || c.unit !== undefined, { message: 'expected a unit for the value', path: ['unit'] });

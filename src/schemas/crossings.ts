@@ -10,7 +10,7 @@ export const statusChange = z
     date: isoDate,
     status: z.enum(CROSSING_STATUSES, { errorMap: () => ({ message: `expected one of ${CROSSING_STATUSES.map((s) => `"${s}"`).join(', ')}` }) }),
     /** What happened, with any conflicting dates. */
-    note: z.string().min(1),
+    note: z.string().min(1).describe('What happened, with any conflicting dates.'),
     sourceIds,
   })
   .strict();
@@ -20,24 +20,24 @@ export const crossingSchema = z
   .object({
     ...sourcedRecord,
     /** The name on the Pakistani side ("Taftan"). */
-    namePk: z.string().min(1),
+    namePk: z.string().min(1).describe('The name on the Pakistani side ("Taftan").'),
     /** The name on the Iranian side ("Mirjaveh"). */
-    nameIr: z.string().min(1),
+    nameIr: z.string().min(1).describe('The name on the Iranian side ("Mirjaveh").'),
     /** Other spellings found in sources. */
-    altNames: z.array(z.string().min(1)).optional(),
+    altNames: z.array(z.string().min(1)).optional().describe('Other spellings found in sources.'),
     /** The name in local script, where a source gives it. */
-    nameLocal: z.array(localText).optional(),
+    nameLocal: z.array(localText).optional().describe('The name in local script, where a source gives it.'),
     districtPk: z.string().min(1).optional(),
     countyIr: z.string().min(1).optional(),
     kind: z.enum(CROSSING_KINDS, { errorMap: () => ({ message: `expected one of ${CROSSING_KINDS.map((k) => `"${k}"`).join(', ')}` }) }),
     /** How it is used. */
-    modes: z.array(z.enum(['road', 'rail', 'pedestrian', 'market'])).min(1),
+    modes: z.array(z.enum(['road', 'rail', 'pedestrian', 'market'])).min(1).describe('How it is used.'),
     /** Where to draw it; null when no point can be given honestly. */
-    location: geoPoint.nullable(),
+    location: geoPoint.nullable().describe('Where to draw it; null when no point can be given honestly.'),
     /** Status changes in date order; the current status is the last. */
-    history: z.array(statusChange).min(1),
+    history: z.array(statusChange).min(1).describe('Status changes in date order; the current status is the last.'),
     /** Distances and other facts for the details panel. */
-    facts: z.array(z.string().min(1)).optional(),
+    facts: z.array(z.string().min(1)).optional().describe('Distances and other facts for the details panel.'),
     note: z.string().min(1).optional(),
   })
   .strict()

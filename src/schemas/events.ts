@@ -8,20 +8,20 @@ export const eventSchema = z
   .object({
     ...sourcedRecord,
     /** Day it happened (or began). */
-    date: isoDate,
+    date: isoDate.describe('Day it happened (or began).'),
     /** Last day, for events over several days. */
-    endDate: isoDate.optional(),
+    endDate: isoDate.optional().describe('Last day, for events over several days.'),
     /** A short headline ("Pezeshkian's state visit to Pakistan"). */
-    title: z.string().min(1).max(90),
+    title: z.string().min(1).max(90).describe('A short headline ("Pezeshkian\'s state visit to Pakistan").'),
     kind: z.enum(EVENT_KINDS, { errorMap: () => ({ message: `expected one of ${EVENT_KINDS.map((k) => `"${k}"`).join(', ')}` }) }),
     /** Where it took place, as a reader would name it. */
-    place: z.string().min(1).optional(),
+    place: z.string().min(1).optional().describe('Where it took place, as a reader would name it.'),
     /** One or two sentences of what happened. */
-    description: z.string().min(1),
+    description: z.string().min(1).describe('One or two sentences of what happened.'),
     /** Conflicting dates or details, with who says what. */
-    note: z.string().min(1).optional(),
+    note: z.string().min(1).optional().describe('Conflicting dates or details, with who says what.'),
     /** True for events after the article was written (from the follow-up research). */
-    followUp: z.boolean().default(false),
+    followUp: z.boolean().default(false).describe('True for events after the article was written (from the follow-up research).'),
   })
   .strict()
   .refine((e) => !e.endDate || e.endDate >= e.date, { message: 'expected endDate on or after date', path: ['endDate'] });

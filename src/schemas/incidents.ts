@@ -9,25 +9,25 @@ export const incidentSchema = z
     ...sourcedRecord,
     date: isoDate,
     /** Time of day, approximations or conflicting dates, in words. */
-    dateNote: z.string().min(1).optional(),
+    dateNote: z.string().min(1).optional().describe('Time of day, approximations or conflicting dates, in words.'),
     /** The place as the sources name it. */
-    place: z.string().min(1),
+    place: z.string().min(1).describe('The place as the sources name it.'),
     /** The side of the border it happened on. */
-    side: z.enum(['iran', 'pakistan'], { errorMap: () => ({ message: 'expected "iran" or "pakistan"' }) }),
+    side: z.enum(['iran', 'pakistan'], { errorMap: () => ({ message: 'expected "iran" or "pakistan"' }) }).describe('The side of the border it happened on.'),
     /** District (Pakistan) or county (Iran). */
-    district: z.string().min(1).optional(),
+    district: z.string().min(1).optional().describe('District (Pakistan) or county (Iran).'),
     /** Where to draw it; null when no point can be given honestly. */
-    location: geoPoint.nullable(),
+    location: geoPoint.nullable().describe('Where to draw it; null when no point can be given honestly.'),
     type: z.enum(INCIDENT_TYPES, { errorMap: () => ({ message: `expected one of ${INCIDENT_TYPES.map((t) => `"${t}"`).join(', ')}` }) }),
     /** Who carried it out, as reported. */
-    actor: z.string().min(1),
+    actor: z.string().min(1).describe('Who carried it out, as reported.'),
     /** Who claimed it, when anyone did. */
-    claimedBy: z.string().min(1).optional(),
+    claimedBy: z.string().min(1).optional().describe('Who claimed it, when anyone did.'),
     /** People killed (excluding attackers unless the note says so); absent when no count is reported. */
-    killed: countRange.optional(),
+    killed: countRange.optional().describe('People killed (excluding attackers unless the note says so); absent when no count is reported.'),
     injured: countRange.optional(),
     /** One or two sentences of what happened. */
-    summary: z.string().min(1),
+    summary: z.string().min(1).describe('One or two sentences of what happened.'),
     followUp: z.boolean().default(false),
   })
   .strict();

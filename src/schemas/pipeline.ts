@@ -15,11 +15,11 @@ export const pipelineEventSchema = z
     kind: z.literal('event'),
     date: isoDate,
     /** Other dates sources give for the same step, each with its sources. */
-    alternativeDates: z.array(alternativeDate).optional(),
+    alternativeDates: z.array(alternativeDate).optional().describe('Other dates sources give for the same step, each with its sources.'),
     lane: z.enum(PIPELINE_LANES, { errorMap: () => ({ message: 'expected "both", "iran" or "pakistan"' }) }),
     type: z.enum(PIPELINE_EVENT_TYPES, { errorMap: () => ({ message: `expected one of ${PIPELINE_EVENT_TYPES.map((t) => `"${t}"`).join(', ')}` }) }),
     /** A short headline for the timeline (under 70 characters). */
-    title: z.string().min(1).max(70),
+    title: z.string().min(1).max(70).describe('A short headline for the timeline (under 70 characters).'),
     description: z.string().min(1),
     followUp: z.boolean().default(false),
   })
@@ -32,15 +32,15 @@ export const pipelineRoutePointSchema = z
     kind: z.literal('route-point'),
     name: z.string().min(1),
     /** Its role on the route ("start", "border", "end of phase 1"). */
-    role: z.string().min(1),
+    role: z.string().min(1).describe('Its role on the route ("start", "border", "end of phase 1").'),
     /** Position along the route, 1 first. */
-    order: z.number().int().positive(),
+    order: z.number().int().positive().describe('Position along the route, 1 first.'),
     /** The stretch that ends at this point: built (Iran's section), planned (Pakistan's). */
     segment: z.enum(['start', 'iran-built', 'pakistan-phase-1', 'pakistan-planned'], {
       errorMap: () => ({ message: 'expected "start", "iran-built", "pakistan-phase-1" or "pakistan-planned"' }),
     }),
     /** Coordinates; null where no source gives them. */
-    location: geoPoint.nullable(),
+    location: geoPoint.nullable().describe('Coordinates; null where no source gives them.'),
   })
   .strict();
 
@@ -48,9 +48,9 @@ export const pipelineRoutePointSchema = z
 const specValue = z
   .object({
     /** The number, when it is one; null for a value only stated in words. */
-    value: z.number().nonnegative().nullable(),
+    value: z.number().nonnegative().nullable().describe('The number, when it is one; null for a value only stated in words.'),
     /** The value as the source states it ("1,600 km"). */
-    text: z.string().min(1),
+    text: z.string().min(1).describe('The value as the source states it ("1,600 km").'),
     sourceIds,
     note: z.string().min(1).optional(),
   })

@@ -12,7 +12,8 @@ const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A stable record id: lower-case kebab-case, never reused; it is also the record's deep-link anchor. */
 export const recordId = z
   .string({ required_error: 'expected a kebab-case id like "taftan-mirjaveh"' })
-  .regex(KEBAB, { message: 'expected a kebab-case id like "taftan-mirjaveh" (lower-case letters, digits and single hyphens)' });
+  .regex(KEBAB, { message: 'expected a kebab-case id like "taftan-mirjaveh" (lower-case letters, digits and single hyphens)' })
+  .describe('Stable kebab-case id, unique in its file and never reused; also the record\'s anchor on the site.');
 
 const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -36,17 +37,19 @@ export function isRealIsoDate(s: string): boolean {
  */
 export const isoDate = z
   .string({ required_error: 'expected an ISO date like 2024-01-16' })
-  .refine(isRealIsoDate, { message: 'expected an ISO date like 2024-01-16 (or 2024-01, or 2024) that exists in the calendar' });
+  .refine(isRealIsoDate, { message: 'expected an ISO date like 2024-01-16 (or 2024-01, or 2024) that exists in the calendar' })
+  .describe('ISO date: 2024-01-16, or 2024-01 / 2024 when only the month or year is known.');
 
 /** How sure the research sheet is of a fact: high (official or several outlets), medium (one reputable outlet), low (blog, aggregator, inconsistent). */
 export const confidence = z.enum(['high', 'medium', 'low'], {
   errorMap: () => ({ message: 'expected one of "high", "medium", "low"' }),
-});
+}).describe('How sure the research sheet is: high (official, or several outlets agree), medium (one reputable outlet), low (blog, aggregator, inconsistent; marked wherever shown).');
 
 /** Ids of records in data/sources.json that support this record; at least one. */
 export const sourceIds = z
   .array(recordId, { required_error: 'expected a list of source ids from data/sources.json' })
-  .min(1, { message: 'expected at least one source id from data/sources.json' });
+  .min(1, { message: 'expected at least one source id from data/sources.json' })
+  .describe('Ids of the sources in sources.json that support it (at least one).');
 
 /** Latitude inside the region (20-35 N). */
 export const latitude = z
@@ -66,20 +69,20 @@ export const longitude = z
  */
 export const geoPrecision = z.enum(['exact', 'town', 'district', 'derived'], {
   errorMap: () => ({ message: 'expected one of "exact", "town", "district", "derived"' }),
-});
+}).describe('How the point was placed: exact (the site), town (the named town), district (a district seat standing in), derived (computed; see geoNote).');
 
 /** A point on the map, with how precisely it is known. */
 export const geoPoint = z
   .object({
     /** Latitude, decimal degrees north. */
-    lat: latitude,
+    lat: latitude.describe('Latitude, decimal degrees north.'),
     /** Longitude, decimal degrees east. */
-    lon: longitude,
+    lon: longitude.describe('Longitude, decimal degrees east.'),
     geoPrecision,
     /** How the point was chosen; required unless the point is exact. */
-    geoNote: z.string().min(1).optional(),
+    geoNote: z.string().min(1).optional().describe('How the point was chosen; required unless the point is exact.'),
     /** Sources for the coordinate itself (e.g. the gazetteer), when they differ from the record's. */
-    sourceIds: sourceIds.optional(),
+    sourceIds: sourceIds.optional().describe('Sources for the coordinate itself (e.g. the gazetteer), when they differ from the record\'s.'),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -94,7 +97,7 @@ export const countRange = z
     min: z.number().int().nonnegative({ message: 'expected a count of 0 or more' }),
     max: z.number().int().nonnegative({ message: 'expected a count of 0 or more' }),
     /** Which source says which number, when they differ. */
-    note: z.string().min(1).optional(),
+    note: z.string().min(1).optional().describe('Which source says which number, when they differ.'),
   })
   .strict()
   .refine((r) => r.min <= r.max, { message: 'expected min to be less than or equal to max', path: ['max'] });

@@ -1,0 +1,51 @@
+/** The text of data/README.md, generated from the schemas (see scripts/data-docs.ts). */
+import { DATASET_NAMES, datasetSchemas } from '../schemas/index';
+import { REGION } from '../schemas/primitives';
+import { recordKinds } from './schema-docs';
+
+export const DATASET_DESCRIPTIONS: Record<(typeof DATASET_NAMES)[number], string> = {
+  sources: 'Every published source the other datasets cite, by id.',
+  claims: "The Rasanah article's checkable claims, each with a short quote, a verdict against independent sources, and links to the records it is about.",
+  events: 'The diplomatic calendar: visits, summits, Joint Economic Commission sessions, closures, wars, talks.',
+  trade: 'Reported trade values (one reporter, period and direction per record; series are never merged), official targets, and "current trade" statements.',
+  mous: 'The documents signed on 3 August 2025, reconstructed from partial lists.',
+  pipeline: 'The Iran-Pakistan gas pipeline: dated events, route points and specifications with every value the sources give.',
+  incidents: 'Border-area security incidents, with casualty ranges where sources differ and the precision of each location.',
+  crossings: 'Border crossings, markets, local routes and the free zone, with status histories.',
+  places: 'Towns labelled on the map, with GeoNames coordinates.',
+  pledges: 'The pledges and expectations of the article, followed to the latest source with a dated status history.',
+};
+
+function esc(s: string): string {
+  return s.replace(/\|/g, '\\|');
+}
+
+export function renderDataReadme(): string {
+  const out: string[] = [];
+  out.push('# The datasets', '');
+  out.push('<!-- Generated from src/schemas by `npm run docs:data`; edit the schemas, not this file. -->', '');
+  out.push('Each file in this folder is a JSON array of records. `npm run validate` checks them all (shapes, and the rules below) and prints every problem as `file: record.field: what was expected, got what was found`; `npm run build` refuses to build while any problem remains.', '');
+  out.push('## Rules every record follows', '');
+  out.push('- `id`: kebab-case (`taftan-mirjaveh`), unique in its file, never reused: it is also the record\'s anchor on the site.');
+  out.push('- `sourceIds`: at least one id from `sources.json`; every id must exist there.');
+  out.push('- Dates are ISO: a day `2024-01-16`, a month `2024-01` or a year `2024`; the form says the precision. They must exist in the calendar.');
+  out.push('- `confidence`: `high` (official, or several outlets agree), `medium` (one reputable outlet), `low` (blog, aggregator, undated or inconsistent). Low-confidence records are marked as such wherever the site shows them.');
+  out.push(`- Points: \`lat\` ${REGION.minLat}-${REGION.maxLat}, \`lon\` ${REGION.minLon}-${REGION.maxLon}, with \`geoPrecision\` (\`exact\`, \`town\`, \`district\`, \`derived\`) and a \`geoNote\` saying how any non-exact point was placed. No point is guessed: where no source gives one, \`location\` is \`null\` and the site lists the record as unmapped.`);
+  out.push('- Counts that sources report differently are ranges (`{"min": 7, "max": 9, "note": "who says what"}`); `min` may not exceed `max`. Amounts are non-negative.');
+  out.push('- A trade target\'s `horizon` must come after the date it was set. Claims\' and pledges\' `about` entries (`dataset/id`) must point at existing records.');
+  out.push('- Where sources disagree, every value is kept with its source (ranges, `alternativeDates`, several `values`, or separate records with notes pointing at each other).', '');
+  out.push('## How to add next month\'s incident', '');
+  out.push('1. Add the source to `sources.json` (id, title, publisher, url, published, language).');
+  out.push('2. Copy an incident in `incidents.json`, give it a new id (`2026-03-02-saravan-ambush`), and fill in the fields below; set `location` to `null` unless a source or the gazetteer gives a point.');
+  out.push('3. Run `npm run validate`; fix what it names; then `npm run build`.', '');
+  for (const name of DATASET_NAMES) {
+    out.push(`## ${name}.json`, '', DATASET_DESCRIPTIONS[name], '');
+    for (const { kind, fields } of recordKinds(datasetSchemas[name])) {
+      if (kind) out.push(`### Records with \`kind: "${kind}"\``, '');
+      out.push('| field | type | required | meaning |', '|---|---|---|---|');
+      for (const f of fields) out.push(`| \`${f.path}\` | ${esc(f.type)} | ${f.required ? 'yes' : 'no'} | ${esc(f.description)} |`);
+      out.push('');
+    }
+  }
+  return out.join('\n');
+}
