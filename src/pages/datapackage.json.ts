@@ -1,0 +1,48 @@
+/** /datapackage.json: a Frictionless Data Package describing every dataset, its schema, licence and sources. */
+import type { APIRoute } from 'astro';
+import { getData } from '../lib/data';
+import { DATA_LICENCE, PROJECT_AUTHOR, PROJECT_TITLE, datasetSummaries } from '../lib/publish';
+
+export const GET: APIRoute = ({ site }) => {
+  const base = site ?? 'http://127.0.0.1:4321';
+  const data = getData();
+  const summaries = datasetSummaries(data);
+  const pkg = {
+    profile: 'data-package',
+    name: 'iran-pakistan-explainer',
+    title: PROJECT_TITLE,
+    description: "Sourced datasets behind an explainer of Iran-Pakistan relations, built on Rasanah's analysis of President Pezeshkian's August 2025 visit to Pakistan.",
+    homepage: new URL('/', base).href,
+    version: summaries[0]?.updated ?? '',
+    created: summaries[0]?.updated ?? '',
+    licenses: [DATA_LICENCE],
+    contributors: [{ title: PROJECT_AUTHOR, role: 'author' }],
+    sources: data.sources.filter((s) => s.url).map((s) => ({ title: `${s.publisher}: ${s.title}`, path: s.url })),
+    resources: summaries.flatMap((s) => [
+      {
+        name: s.name,
+        title: `${s.name} (JSON)`,
+        description: s.description,
+        path: new URL(`/data/${s.name}.json`, base).href,
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+        profile: 'data-resource',
+        schema: new URL(`/data/${s.name}.schema.json`, base).href,
+        licenses: [DATA_LICENCE],
+      },
+      {
+        name: `${s.name}-csv`,
+        title: `${s.name} (CSV, flattened)`,
+        description: `${s.description} Flattened: nested fields as dotted columns, lists joined with "; " or kept as JSON.`,
+        path: new URL(`/data/${s.name}.csv`, base).href,
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        profile: 'data-resource',
+        licenses: [DATA_LICENCE],
+      },
+    ]),
+  };
+  return new Response(`${JSON.stringify(pkg, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
