@@ -80,3 +80,10 @@ export function latestSourceDate(data: Datasets = getData()): string {
 export function countOf(name: keyof Datasets, data: Datasets = getData()): number {
   return data[name].length;
 }
+
+/** A record of any dataset by id; a missing id is a build error naming it (used by the narrative). */
+export function getRecord<K extends keyof Datasets>(dataset: K, id: string, data: Datasets = getData()): Datasets[K][number] {
+  const r = (data[dataset] as { id: string }[]).find((x) => x.id === id);
+  if (!r) throw new Error(`No record "${id}" in ${dataset}.json (used on a page)`);
+  return r as Datasets[K][number];
+}

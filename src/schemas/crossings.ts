@@ -20,9 +20,9 @@ export const crossingSchema = z
   .object({
     ...sourcedRecord,
     /** The name on the Pakistani side ("Taftan"). */
-    namePk: z.string().min(1).describe('The name on the Pakistani side ("Taftan").'),
+    namePk: z.string().min(1).optional().describe('The name on the Pakistani side ("Taftan"), when known.'),
     /** The name on the Iranian side ("Mirjaveh"). */
-    nameIr: z.string().min(1).describe('The name on the Iranian side ("Mirjaveh").'),
+    nameIr: z.string().min(1).optional().describe('The name on the Iranian side ("Mirjaveh"), when known.'),
     /** Other spellings found in sources. */
     altNames: z.array(z.string().min(1)).optional().describe('Other spellings found in sources.'),
     /** The name in local script, where a source gives it. */
@@ -42,6 +42,7 @@ export const crossingSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
+    if (!c.namePk && !c.nameIr) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['namePk'], message: 'expected a name on at least one side (namePk or nameIr)' });
     for (let i = 1; i < c.history.length; i++) {
       if (c.history[i]!.date < c.history[i - 1]!.date) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['history', i, 'date'], message: 'expected status changes in date order' });

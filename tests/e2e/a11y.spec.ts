@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const PAGES = ['/'];
+const PAGES = ['/', '/claims/', '/data/'];
 
 for (const path of PAGES) {
   for (const colorScheme of ['light', 'dark'] as const) {

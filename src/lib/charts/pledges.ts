@@ -35,10 +35,20 @@ export interface TrackerModel {
   layout: 'narrow' | 'wide';
   plot: { x0: number; x1: number };
   bar: number;
-  ticks: { x: number; label: string }[];
+  ticks: { x: number; label: string; anchor: 'start' | 'middle' | 'end' }[];
   rows: TrackerRow[];
   start: string;
   end: string;
+}
+
+/** Width of a label in the sans font, estimated (no DOM at build time): about 0.58 em a character. */
+export function estimateTextWidth(text: string, fontSize: number): number {
+  return text.length * fontSize * 0.58;
+}
+
+function statusText(p: Pledge): string {
+  const cur = currentStatus(p);
+  return `${STATUS_LOOK[cur.status].label}, as of ${formatDate(cur.asOf)}`;
 }
 
 const parse = (iso: string): Date => {
@@ -55,15 +65,16 @@ export function pledgeTrackerModel(pledges: Pledge[], width: number): TrackerMod
   const dates = pledges.flatMap((p) => p.history.map((h) => h.date)).sort();
   const start = dates[0] ?? '';
   const end = dates[dates.length - 1] ?? start;
-  const labelCol = layout === 'wide' ? Math.min(230, width * 0.3) : 0;
-  const statusCol = layout === 'wide' ? 150 : 0;
-  const plot = { x0: labelCol + 8, x1: width - statusCol - 8 };
+  // Titles sit above their bars in both layouts (they are too long to share a line with the bar);
+  // on wide screens the current status gets its own column to the right.
+  const statusCol = layout === 'wide' ? Math.ceil(Math.max(...pledges.map((p) => estimateTextWidth(`x ${statusText(p)}`, 12)))) + 16 : 0;
+  const plot = { x0: 8, x1: width - statusCol - 12 };
   const x = scaleUtc().domain([parse(start), parse(end)]).range([plot.x0, plot.x1]);
   const bar = 14;
-  const rowH = layout === 'wide' ? 34 : 64;
+  const rowH = layout === 'wide' ? 44 : 64;
   const top = 30;
   const rows: TrackerRow[] = pledges.map((p, i) => {
-    const y = top + i * rowH + (layout === 'narrow' ? 20 : 8);
+    const y = top + i * rowH + 20;
     const h = p.history;
     const segments: TrackerSegment[] = h.map((e, j) => {
       const next = h[j + 1];
@@ -72,13 +83,13 @@ export function pledgeTrackerModel(pledges: Pledge[], width: number): TrackerMod
     });
     const marks = h.map((e) => ({ x: x(parse(e.date)), status: e.status, date: e.date, note: e.note, lowConfidence: e.confidence === 'low' }));
     const cur = currentStatus(p);
-    const asOfLabel = `${STATUS_LOOK[cur.status].label}, as of ${formatDate(cur.asOf)}`;
+    const asOfLabel = statusText(p);
     return {
       id: p.id,
       title: p.title,
       y,
-      titleX: layout === 'wide' ? 0 : plot.x0,
-      titleY: layout === 'wide' ? y + bar - 2 : y - 6,
+      titleX: plot.x0,
+      titleY: y - 6,
       segments,
       marks,
       status: cur.status,
@@ -92,7 +103,12 @@ export function pledgeTrackerModel(pledges: Pledge[], width: number): TrackerMod
     };
   });
   const tickCount = layout === 'wide' ? 6 : 3;
-  const ticks = x.ticks(tickCount).map((d) => ({ x: x(d), label: formatDate(d.toISOString().slice(0, 7)) }));
-  const height = top + pledges.length * rowH + (layout === 'narrow' ? 30 : 16);
+  // Keep end labels inside the chart: anchor them to the side they would overflow.
+  const ticks = x.ticks(tickCount).map((d) => {
+    const tx = x(d);
+    const anchor: 'start' | 'middle' | 'end' = tx > width - 30 ? 'end' : tx < 30 ? 'start' : 'middle';
+    return { x: tx, label: formatDate(d.toISOString().slice(0, 7)), anchor };
+  });
+  const height = top + pledges.length * rowH + 30;
   return { width, height, layout, plot, bar, ticks, rows, start, end };
 }

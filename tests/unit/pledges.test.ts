@@ -1,0 +1,67 @@
+/** The pledge tracker: statuses and "as of" dates derive from the history; the layout keeps every label on the chart. */
+import { describe, expect, it } from 'vitest';
+import { getData } from '../../src/lib/data';
+import { currentStatus } from '../../src/lib/pledges';
+import { estimateTextWidth as textWidth, pledgeTrackerModel } from '../../src/lib/charts/pledges';
+import { pledgeSchema } from '../../src/schemas/pledges';
+
+const { pledges } = getData();
+
+describe('pledge status', () => {
+  it('is the latest history entry, with its date as "as of"', () => {
+    for (const p of pledges) {
+      const last = p.history[p.history.length - 1]!;
+      expect(currentStatus(p)).toMatchObject({ status: last.status, asOf: last.date });
+    }
+  });
+  it('changes when a history entry is added', () => {
+    const p = structuredClone(pledges[0]!);
+    const before = currentStatus(p);
+    p.history.push({ date: '2026-07-01', status: 'done', note: 'test entry', sourceIds: [p.history[0]!.sourceIds[0]!], confidence: 'high' });
+    expect(currentStatus(p)).toEqual({ status: 'done', asOf: '2026-07-01', lowConfidence: false });
+    expect(currentStatus(p)).not.toEqual(before);
+  });
+  it('marks a current status that rests on a low-confidence source', () => {
+    const p = structuredClone(pledges[0]!);
+    p.history.push({ date: '2026-07-01', status: 'stalled', note: 'test', sourceIds: ['rasanah-2025'], confidence: 'low' });
+    expect(currentStatus(p).lowConfidence).toBe(true);
+  });
+  it('refuses a history out of date order', () => {
+    const p = structuredClone(pledges[0]!);
+    p.history.push({ ...p.history[0]!, date: '2020-01-01' });
+    expect(pledgeSchema.safeParse(p).success).toBe(false);
+  });
+});
+
+describe('pledge tracker model', () => {
+  for (const width of [320, 390, 720]) {
+    it(`keeps every label inside the chart and apart at ${width} px`, () => {
+      const m = pledgeTrackerModel(pledges, width);
+      const boxes = m.rows.flatMap((r) => [
+        { x0: r.titleX, x1: r.titleX + textWidth(r.title, 12.5), y0: r.titleY - 12, y1: r.titleY + 2, what: r.title },
+        r.statusAnchor === 'end'
+          ? { x0: r.statusX - textWidth(`x ${r.asOfLabel}`, 12), x1: r.statusX, y0: r.statusY - 11, y1: r.statusY + 2, what: r.asOfLabel }
+          : { x0: r.statusX, x1: r.statusX + textWidth(`x ${r.asOfLabel}`, 12), y0: r.statusY - 11, y1: r.statusY + 2, what: r.asOfLabel },
+      ]);
+      for (const b of boxes) {
+        if (width >= 390) expect(b.x1, `${b.what} overflows at ${width}`).toBeLessThanOrEqual(m.width);
+        expect(b.x0).toBeGreaterThanOrEqual(0);
+        expect(b.y1).toBeLessThanOrEqual(m.height);
+      }
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]!, b = boxes[j]!;
+          const overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+          expect(overlap, `"${a.what}" overlaps "${b.what}" at ${width}`).toBe(false);
+        }
+    });
+  }
+  it('runs from the pledge date to the newest dated entry', () => {
+    const m = pledgeTrackerModel(pledges, 720);
+    const all = pledges.flatMap((p) => p.history.map((h) => h.date)).sort();
+    expect(m.start).toBe(all[0]);
+    expect(m.end).toBe(all[all.length - 1]);
+    expect(m.layout).toBe('wide');
+    expect(pledgeTrackerModel(pledges, 360).layout).toBe('narrow');
+  });
+});
