@@ -32,7 +32,7 @@ test('every claim is on the page with its verdict and sources', async ({ page, r
     expect(await c.locator('.source-links a.ref').count()).toBeGreaterThan(0);
   }
   // every source reference lands on an entry of the sources list
-  const refs = await page.locator('a.ref').evaluateAll((as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).hash))]);
+  const refs = await page.locator("a.ref").evaluateAll((as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).hash))]);
   for (const hash of refs) await expect(page.locator(`[id="${hash.slice(1)}"]`), hash).toHaveCount(1);
   void request;
 });
