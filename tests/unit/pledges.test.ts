@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { getData } from '../../src/lib/data';
 import { currentStatus } from '../../src/lib/pledges';
-import { estimateTextWidth as textWidth, pledgeTrackerModel } from '../../src/lib/charts/pledges';
+import { pledgeTrackerModel } from '../../src/lib/charts/pledges';
+import { estimateTextWidth as textWidth } from '../../src/lib/charts/common';
 import { pledgeSchema } from '../../src/schemas/pledges';
 
 const { pledges } = getData();

@@ -6,6 +6,7 @@ import { scaleUtc } from 'd3';
 import type { Pledge } from '../../schemas/pledges';
 import { formatDate } from '../format';
 import { currentStatus, STATUS_LOOK, type PledgeStatus } from '../pledges';
+import { estimateTextWidth } from './common';
 
 export interface TrackerSegment { x0: number; x1: number; status: PledgeStatus; from: string; to: string }
 export interface TrackerMark { x: number; status: PledgeStatus; date: string; note: string; lowConfidence: boolean }
@@ -41,10 +42,6 @@ export interface TrackerModel {
   end: string;
 }
 
-/** Width of a label in the sans font, estimated (no DOM at build time): about 0.58 em a character. */
-export function estimateTextWidth(text: string, fontSize: number): number {
-  return text.length * fontSize * 0.58;
-}
 
 function statusText(p: Pledge): string {
   const cur = currentStatus(p);

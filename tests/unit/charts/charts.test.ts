@@ -1,0 +1,106 @@
+/**
+ * Chart models and golden SVGs. Golden files use the frozen copy of the data in
+ * tests/fixtures/golden-data/ so that an editor adding a record does not break them.
+ */
+import { describe, expect, it } from 'vitest';
+import { readDatasets, type Datasets } from '../../../src/lib/validation';
+import { documentsModel } from '../../../src/lib/charts/documents';
+import { tradeModel } from '../../../src/lib/charts/trade';
+import { estimateTextWidth, overlaps, dodge } from '../../../src/lib/charts/common';
+import TradeChart from '../../../src/components/charts/TradeChart.astro';
+import DocumentsChart from '../../../src/components/charts/DocumentsChart.astro';
+import PledgeTracker from '../../../src/components/charts/PledgeTracker.astro';
+import { expectGolden, renderComponent } from './golden';
+
+const { data: fixture } = readDatasets('tests/fixtures/golden-data');
+const data = fixture as Datasets;
+const claim = (id: string) => data.claims.find((c) => c.id === id)!;
+
+/** The SVG of one layout variant, out of the rendered figure. */
+function variant(html: string, layout: 'narrow' | 'wide'): string {
+  const m = new RegExp(`<div class="chart-${layout}"[^>]*>([\\s\\S]*?</svg>)`).exec(html);
+  if (!m) throw new Error(`no ${layout} SVG in the rendered chart`);
+  return `${m[1]!.replace(/ data-astro-cid-[a-z0-9]+(="")?/g, '')}\n`;
+}
+
+describe('common chart helpers', () => {
+  it('dodges labels apart and inside the bounds', () => {
+    const ys = dodge([100, 102, 104, 300], 15, 0, 310);
+    expect(ys[1]! - ys[0]!).toBeGreaterThanOrEqual(15);
+    expect(ys[2]! - ys[1]!).toBeGreaterThanOrEqual(15);
+    expect(Math.max(...ys)).toBeLessThanOrEqual(310);
+  });
+  it('detects overlapping boxes', () => {
+    expect(overlaps({ x0: 0, x1: 10, y0: 0, y1: 10 }, { x0: 5, x1: 15, y0: 5, y1: 15 })).toBe(true);
+    expect(overlaps({ x0: 0, x1: 10, y0: 0, y1: 10 }, { x0: 11, x1: 15, y0: 0, y1: 10 })).toBe(false);
+  });
+});
+
+describe('trade chart model', () => {
+  for (const width of [320, 390, 720]) {
+    it(`keeps its labels inside the chart and apart at ${width} px`, () => {
+      const m = tradeModel(data.trade, claim('trade-target-10bn'), width);
+      const boxes = m.layout === 'wide'
+        ? m.series.map((s) => ({ x0: m.plot.x1 + 8, x1: m.plot.x1 + 8 + estimateTextWidth(s.label, 11.5), y0: s.labelY - 11, y1: s.labelY + 2 }))
+        : [];
+      for (const b of boxes) expect(b.x1).toBeLessThanOrEqual(m.width);
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
+      for (const l of m.targetLabels) expect(l.x + estimateTextWidth(l.text, 11.5)).toBeLessThanOrEqual(m.width);
+      if (m.gap) for (const line of m.gap.lines) {
+        const w = estimateTextWidth(line, 12);
+        expect(m.gap.anchor === 'end' ? m.gap.labelX - w : m.gap.labelX).toBeGreaterThanOrEqual(0);
+        expect(m.gap.anchor === 'end' ? m.gap.labelX : m.gap.labelX + w).toBeLessThanOrEqual(m.width);
+      }
+    });
+  }
+  it('never joins two reporters, and draws both values where a year conflicts', () => {
+    const m = tradeModel(data.trade, claim('trade-target-10bn'), 720);
+    const keys = m.series.map((s) => s.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    const imports = m.series.find((s) => s.key === 'pk-customs-imports')!;
+    const conflicted = imports.points.filter((p) => p.conflict);
+    expect(conflicted.length).toBeGreaterThanOrEqual(2);
+    expect(imports.ranges.length).toBe(new Set(conflicted.map((p) => p.period)).size);
+  });
+  it('takes its annotation from the claim: change the claim, the chart changes', () => {
+    const base = tradeModel(data.trade, claim('trade-target-10bn'), 720);
+    const changed = tradeModel(data.trade, { ...claim('trade-target-10bn'), value: 8, label: 'Article: $8 bn (test)' }, 720);
+    expect(base.gap!.lines[0]).toBe(claim('trade-target-10bn').label);
+    expect(changed.gap!.lines[0]).toBe('Article: $8 bn (test)');
+    expect(changed.gap!.y1).toBeGreaterThan(base.gap!.y1);
+  });
+  it('says in its title whether any reported year reached a target', () => {
+    const m = tradeModel(data.trade, claim('trade-target-10bn'), 720);
+    expect(m.maxReportedBn).toBeLessThan(m.lowestTargetBn);
+    expect(m.title).toMatch(/No reported year/);
+  });
+});
+
+describe('documents chart model', () => {
+  it('groups every document by sector and counts the sectors the article names', () => {
+    const m = documentsModel(data.mous, data.claims);
+    expect(m.groups.flatMap((g) => g.docs)).toHaveLength(data.mous.length);
+    expect(m.namedSectors).toBe(m.groups.filter((g) => g.docs.some((d) => d.articleWords)).length);
+  });
+  it('annotates the document a "differs" claim is about, with the claim\'s label', () => {
+    const claims = data.claims.map((c) => (c.id === 'document-sectors' ? { ...c, label: 'Article: test wording' } : c));
+    const m = documentsModel(data.mous, claims);
+    const annotated = m.groups.flatMap((g) => g.docs).filter((d) => d.annotation);
+    expect(annotated.map((d) => d.annotation)).toContain('Article: test wording');
+  });
+});
+
+describe('golden SVGs', () => {
+  for (const [name, component] of [['trade', TradeChart], ['pledges', PledgeTracker]] as const) {
+    it(`${name} chart matches its golden files at both widths`, async () => {
+      const html = await renderComponent(component, { data });
+      expectGolden(`${name}-narrow`, variant(html, 'narrow'));
+      expectGolden(`${name}-wide`, variant(html, 'wide'));
+    });
+  }
+  it('documents chart matches its golden file', async () => {
+    const html = (await renderComponent(DocumentsChart, { data })).replace(/ data-astro-cid-[a-z0-9]+(="")?/g, '');
+    const list = /<ol class="doc-groups">[\s\S]*?<\/ol>/.exec(html)![0];
+    expectGolden('documents-list', `${list}\n`);
+  });
+});
