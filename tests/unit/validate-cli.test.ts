@@ -80,4 +80,21 @@ describe('npm run validate', () => {
     expect(r.out).toMatch(/incidents\.json: .*\.date: expected an ISO date/);
     expect(existsSync(join(out, 'incidents.json'))).toBe(true);
   });
+
+  it('leaves the published site untouched when the Astro build itself fails', () => {
+    // Valid data that a page cannot render: the narrative needs the state visit's event record.
+    const d = readReal();
+    const rename = (ref: string) => ref.replace('events/pezeshkian-state-visit', 'events/renamed-visit');
+    d.events!.find((e) => e.id === 'pezeshkian-state-visit')!.id = 'renamed-visit';
+    for (const r of [...d.claims!, ...d.pledges!]) r.about = (r.about ?? []).map(rename);
+    const dir = writeCopy('astro-fails', d);
+    const out = join(tmpRoot, 'published-2');
+    cpSync('tests/fixtures/malformed', out, { recursive: true });
+    const r = run('scripts/build.ts', { DATA_DIR: dir, OUT_DIR: out });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/No record "pezeshkian-state-visit" in events\.json/);
+    expect(r.out).toMatch(/left as it was/);
+    expect(existsSync(join(out, 'incidents.json'))).toBe(true);
+    expect(existsSync('.build-tmp')).toBe(false);
+  }, 120_000);
 });

@@ -1,0 +1,69 @@
+/**
+ * Hostile text in the data: every text field of every dataset gets a script tag and an attribute
+ * breakout. The build must show it as text everywhere (page, ledger, data pages, CSV, JSON) and
+ * never as markup. Run by hand with the escaping removed (set:html in Claim.astro), this test fails.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const SCRIPT = '<script>x()</script>';
+const BREAKOUT = '"><img src=x onerror=x()>';
+const root = mkdtempSync(join(tmpdir(), 'ipx-xss-'));
+const dataDir = join(root, 'data');
+const outDir = join(root, 'dist');
+
+/** Fields whose text is free prose (ids, dates, URLs, enums and language tags keep their rules). */
+const PROSE = /^(title|summary|description|note|quote|place|actor|claimedBy|setBy|saidBy|role|name|publisher|text|period|parameter|label|geoNote|district|districtPk|countyIr|namePk|nameIr|horizonText|dateNote)$/;
+
+function poison(value: unknown, key = ''): unknown {
+  // Length-limited fields (titles, chart labels, quotes) get the payload alone; prose gets it appended.
+  if (typeof value === 'string') return /^(title|label|quote)$/.test(key) ? `${SCRIPT}${BREAKOUT}` : PROSE.test(key) ? `${value} ${SCRIPT} ${BREAKOUT}` : value;
+  if (Array.isArray(value)) return value.map((v) => (key === 'facts' || key === 'altNames' ? `${v} ${SCRIPT}${BREAKOUT}` : poison(v, key)));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, k)]));
+  return value;
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+}
+
+let build: { code: number | null; out: string };
+beforeAll(() => {
+  cpSync('data', dataDir, { recursive: true });
+  for (const f of readdirSync(dataDir).filter((f) => f.endsWith('.json'))) {
+    const path = join(dataDir, f);
+    writeFileSync(path, JSON.stringify(poison(JSON.parse(readFileSync(path, 'utf8'))), null, 2));
+  }
+  const r = spawnSync(process.execPath, [join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/build.ts'], { encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir } });
+  build = { code: r.status, out: `${r.stdout}${r.stderr}` };
+}, 120_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('hostile text in every dataset', () => {
+  it('is accepted by validation and builds', () => {
+    expect(build.code, build.out.slice(-2000)).toBe(0);
+  });
+  it('never reaches a page as markup, and is shown as text', () => {
+    const pages = files(outDir).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(2);
+    for (const page of pages) {
+      // Inside a quoted attribute value (with its quotes escaped) "<script>" is inert text, so look at
+      // the markup with every quoted attribute value removed: what is left must hold no payload.
+      const markup = readFileSync(page, 'utf8').replace(/="[^"]*"/g, '=""');
+      expect(markup.includes(SCRIPT), `${page} has the script payload as markup`).toBe(false);
+      expect(markup.includes('<img src=x'), `${page} has the img payload as markup`).toBe(false);
+      expect(/<[^>]*\sonerror=/i.test(markup), `${page} has an onerror attribute`).toBe(false);
+    }
+    const home = readFileSync(join(outDir, 'index.html'), 'utf8');
+    expect(home).toContain('&lt;script&gt;x()&lt;/script&gt;');
+  });
+  it('stays literal text in the CSV and JSON downloads', () => {
+    const csv = readFileSync(join(outDir, 'data', 'incidents.csv'), 'utf8');
+    expect(csv).toContain(SCRIPT);
+    const json = JSON.parse(readFileSync(join(outDir, 'data', 'incidents.json'), 'utf8'));
+    expect(json[0].summary).toContain(SCRIPT);
+  });
+});
