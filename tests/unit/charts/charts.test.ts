@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { readDatasets, type Datasets } from '../../../src/lib/validation';
 import { documentsModel } from '../../../src/lib/charts/documents';
 import { tradeModel } from '../../../src/lib/charts/trade';
+import { pipelineModel } from '../../../src/lib/charts/pipeline';
+import PipelineChart from '../../../src/components/charts/PipelineChart.astro';
 import { estimateTextWidth, overlaps, dodge } from '../../../src/lib/charts/common';
 import TradeChart from '../../../src/components/charts/TradeChart.astro';
 import DocumentsChart from '../../../src/components/charts/DocumentsChart.astro';
@@ -76,6 +78,42 @@ describe('trade chart model', () => {
   });
 });
 
+describe('pipeline timeline model', () => {
+  const claims = data.claims;
+  it('draws both the article\'s date and the sources\' where they differ, labelled from the claim', () => {
+    const m = pipelineModel(data.pipeline, claims, 720);
+    const approval = m.annotations.find((a) => a.claimId === 'pipeline-80km-approval')!;
+    expect(approval.label).toBe(claim('pipeline-80km-approval').label);
+    expect(approval.article).toBeDefined();
+    expect(approval.article!.date).toBe(claim('pipeline-80km-approval').date);
+    expect(approval.article!.x).toBeGreaterThan(approval.source.x);
+  });
+  it('moves the article\'s mark when the claim\'s date changes', () => {
+    const changed = claims.map((c) => (c.id === 'pipeline-iran-section-2013' ? { ...c, date: '2015', label: 'Article: test 2015' } : c));
+    const a = pipelineModel(data.pipeline, claims, 720).annotations.find((x) => x.claimId === 'pipeline-iran-section-2013')!;
+    const b = pipelineModel(data.pipeline, changed, 720).annotations.find((x) => x.claimId === 'pipeline-iran-section-2013')!;
+    expect(b.article!.x).toBeGreaterThan(a.article!.x);
+    expect(b.label).toBe('Article: test 2015');
+  });
+  for (const width of [320, 390, 720]) {
+    it(`keeps annotation labels apart and inside at ${width} px`, () => {
+      const m = pipelineModel(data.pipeline, claims, width);
+      const boxes = m.annotations.map((a) => {
+        const w = estimateTextWidth(a.label, 12.5);
+        const x0 = a.anchor === 'middle' ? a.labelX - w / 2 : a.anchor === 'end' ? a.labelX - w : a.labelX;
+        return { x0, x1: x0 + w, y0: a.labelY - 12, y1: a.labelY + 3 };
+      });
+      for (const b of boxes) { expect(b.x0).toBeGreaterThanOrEqual(0); expect(b.x1).toBeLessThanOrEqual(m.width); }
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
+    });
+  }
+  it('is vertical on narrow screens', () => {
+    const n = pipelineModel(data.pipeline, claims, 360);
+    expect(n.layout).toBe('narrow');
+    expect(n.height).toBeGreaterThan(n.width);
+  });
+});
+
 describe('documents chart model', () => {
   it('groups every document by sector and counts the sectors the article names', () => {
     const m = documentsModel(data.mous, data.claims);
@@ -91,7 +129,7 @@ describe('documents chart model', () => {
 });
 
 describe('golden SVGs', () => {
-  for (const [name, component] of [['trade', TradeChart], ['pledges', PledgeTracker]] as const) {
+  for (const [name, component] of [['trade', TradeChart], ['pledges', PledgeTracker], ['pipeline', PipelineChart]] as const) {
     it(`${name} chart matches its golden files at both widths`, async () => {
       const html = await renderComponent(component, { data });
       expectGolden(`${name}-narrow`, variant(html, 'narrow'));
