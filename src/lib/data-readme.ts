@@ -14,6 +14,7 @@ export const DATASET_DESCRIPTIONS: Record<(typeof DATASET_NAMES)[number], string
   crossings: 'Border crossings, markets, local routes and the free zone, with status histories.',
   places: 'Towns labelled on the map, with GeoNames coordinates.',
   pledges: 'The pledges and expectations of the article, followed to the latest source with a dated status history.',
+  smuggling: 'Sourced estimates of fuel smuggling from Iran into Pakistan, each in its own unit.',
 };
 
 function esc(s: string): string {

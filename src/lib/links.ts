@@ -11,6 +11,7 @@ const FIGURE_OF: Record<string, string> = {
   crossings: 'crossing-',
   places: 'figure-map',
   pledges: 'pledge-',
+  smuggling: 'figure-smuggling',
   claims: 'claim-',
   sources: 'source-',
 };
@@ -35,6 +36,7 @@ export function labelOfRecord(ref: string): string {
       crossings: 'crossing on the map list',
       places: 'map',
       pledges: 'pledge tracker',
+      smuggling: 'smuggling chart',
       claims: 'claim',
       sources: 'source',
     } as Record<string, string>

@@ -6,7 +6,7 @@ export const VERDICTS = ['supported', 'differs', 'disputed', 'unverified'] as co
 /** A reference from a claim to a record: "dataset/id", e.g. "pipeline/cce-approves-80-km". */
 export const recordRef = z
   .string()
-  .regex(/^(sources|claims|events|trade|mous|pipeline|incidents|crossings|places|pledges)\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  .regex(/^(sources|claims|events|trade|mous|pipeline|incidents|crossings|places|pledges|smuggling)\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {
     message: 'expected a reference like "pipeline/cce-approves-80-km" (dataset/id)',
   });
 

@@ -7,6 +7,7 @@ import { mousSchema } from './mous';
 import { pipelineSchema } from './pipeline';
 import { placesSchema } from './places';
 import { pledgesSchema } from './pledges';
+import { smugglingDataSchema } from './smuggling';
 import { sourcesSchema } from './sources';
 import { tradeSchema } from './trade';
 
@@ -21,6 +22,7 @@ export const datasetSchemas = {
   crossings: crossingsSchema,
   places: placesSchema,
   pledges: pledgesSchema,
+  smuggling: smugglingDataSchema,
 } as const;
 export type DatasetName = keyof typeof datasetSchemas;
 export const DATASET_NAMES = Object.keys(datasetSchemas) as DatasetName[];

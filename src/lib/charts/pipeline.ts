@@ -17,7 +17,7 @@ export const LANES = [
 ] as const;
 
 export interface PipelineMark { id: string; x: number; y: number; type: PipelineEvent['type']; title: string; date: string; alternative: boolean; followUp: boolean; lowConfidence: boolean }
-export interface PipelineAnnotation { claimId: string; verdict: Claim['verdict']; label: string; source: { x: number; y: number; date: string }; article?: { x: number; y: number; date: string }; labelX: number; labelY: number; anchor: 'start' | 'end' | 'middle' }
+export interface PipelineAnnotation { claimId: string; verdict: Claim['verdict']; label: string; lines: string[]; source: { x: number; y: number; date: string }; article?: { x: number; y: number; date: string }; labelX: number; labelY: number; anchor: 'start' | 'end' | 'middle' }
 export interface PipelineModel {
   width: number; height: number; layout: 'narrow' | 'wide';
   lanes: { label: string; x: number; y: number; x2: number; y2: number }[];
@@ -60,7 +60,7 @@ export function pipelineModel(records: PipelineRecord[], claims: Claim[], width:
     if (!ev) return [];
     const source = { ...pos(ev.date, ev.lane), date: ev.date };
     const article = c.verdict === 'differs' && c.date ? { ...pos(c.date, ev.lane), date: c.date } : undefined;
-    return [{ claimId: c.id, verdict: c.verdict, label: c.label!, source, article, labelX: 0, labelY: 0, anchor: 'middle' as const }];
+    return [{ claimId: c.id, verdict: c.verdict, label: c.label!, lines: [c.label!], source, article, labelX: 0, labelY: 0, anchor: 'middle' as const }];
   });
   // Labels: wide, in a row above/below the lanes, spread apart; narrow, in a column to the right, dodged.
   if (wide) {
@@ -78,8 +78,16 @@ export function pipelineModel(records: PipelineRecord[], claims: Claim[], width:
       a.anchor = 'middle';
     }
   } else {
+    // A label too long for the space beside the lanes wraps onto a second line.
+    const x0 = laneAt(LANES.length - 1) + 14;
+    for (const a of annotations) a.lines = wrapLabel(a.label, width - x0 - 2, 12.5);
     const ys = dodge(annotations.map((a) => a.source.y), 16, 40, height - 10);
-    annotations.forEach((a, i) => { a.labelX = laneAt(LANES.length - 1) + 14; a.labelY = ys[i]! + 4; a.anchor = 'start'; });
+    // Dodge again with room for wrapped lines: each label takes 15 px a line.
+    let floor = -Infinity;
+    annotations
+      .map((a, i) => ({ a, y: ys[i]! }))
+      .sort((p, q) => p.y - q.y)
+      .forEach(({ a, y }) => { a.labelY = Math.max(y + 4, floor + 16); floor = a.labelY + (a.lines.length - 1) * 15; a.labelX = x0; a.anchor = 'start'; });
   }
   const years = t.ticks(wide ? 8 : 10);
   const ticks = years.map((d) => (wide ? { x: t(d), y: height - 8, label: String(d.getUTCFullYear()) } : { x: 4, y: t(d) + 4, label: String(d.getUTCFullYear()) }));
@@ -90,6 +98,19 @@ export function pipelineModel(records: PipelineRecord[], claims: Claim[], width:
     after = wide ? { x: a, y: 40, w: end - a, h: height - 90, label: 'After the article' } : { x: 50, y: a, w: width - 60, h: end - a, label: 'After the article' };
   }
   return { width, height, layout, lanes, ticks, marks, after, annotations };
+}
+
+/** Splits a label into lines that fit `maxWidth` (estimated), breaking at spaces. */
+export function wrapLabel(label: string, maxWidth: number, fontSize: number): string[] {
+  if (estimateTextWidth(label, fontSize) <= maxWidth) return [label];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && estimateTextWidth(next, fontSize) > maxWidth) { lines.push(line); line = word; } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /** Text for a mark's tooltip. */

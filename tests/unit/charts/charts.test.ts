@@ -7,6 +7,7 @@ import { readDatasets, type Datasets } from '../../../src/lib/validation';
 import { documentsModel } from '../../../src/lib/charts/documents';
 import { tradeModel } from '../../../src/lib/charts/trade';
 import { pipelineModel } from '../../../src/lib/charts/pipeline';
+import { smugglingModel } from '../../../src/lib/charts/smuggling';
 import PipelineChart from '../../../src/components/charts/PipelineChart.astro';
 import { estimateTextWidth, overlaps, dodge } from '../../../src/lib/charts/common';
 import TradeChart from '../../../src/components/charts/TradeChart.astro';
@@ -99,9 +100,9 @@ describe('pipeline timeline model', () => {
     it(`keeps annotation labels apart and inside at ${width} px`, () => {
       const m = pipelineModel(data.pipeline, claims, width);
       const boxes = m.annotations.map((a) => {
-        const w = estimateTextWidth(a.label, 12.5);
+        const w = Math.max(...a.lines.map((l) => estimateTextWidth(l, 12.5)));
         const x0 = a.anchor === 'middle' ? a.labelX - w / 2 : a.anchor === 'end' ? a.labelX - w : a.labelX;
-        return { x0, x1: x0 + w, y0: a.labelY - 12, y1: a.labelY + 3 };
+        return { x0, x1: x0 + w, y0: a.labelY - 12, y1: a.labelY + 3 + (a.lines.length - 1) * 15 };
       });
       for (const b of boxes) { expect(b.x0).toBeGreaterThanOrEqual(0); expect(b.x1).toBeLessThanOrEqual(m.width); }
       for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
@@ -111,6 +112,16 @@ describe('pipeline timeline model', () => {
     const n = pipelineModel(data.pipeline, claims, 360);
     expect(n.layout).toBe('narrow');
     expect(n.height).toBeGreaterThan(n.width);
+  });
+});
+
+describe('smuggling comparison model', () => {
+  it('marks the article\'s figure from its claim and keeps every figure in its own unit', () => {
+    const m = smugglingModel(data.smuggling, claim('smuggling-4000-tons'));
+    expect(m.articleCard?.label).toBe(claim('smuggling-4000-tons').label);
+    expect(m.cards).toHaveLength(data.smuggling.length);
+    const changed = smugglingModel(data.smuggling, { ...claim('smuggling-4000-tons'), label: 'Article: test' });
+    expect(changed.articleCard?.label).toBe('Article: test');
   });
 });
 

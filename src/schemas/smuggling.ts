@@ -1,0 +1,22 @@
+import { z } from 'astro/zod';
+import { isoDate, sourcedRecord } from './primitives';
+
+/** A sourced estimate or measure of fuel smuggling from Iran into Pakistan. */
+export const smugglingSchema = z
+  .object({
+    ...sourcedRecord,
+    /** When the figure applies (or was published). */
+    date: isoDate.describe('When the figure applies, or when it was published.'),
+    /** What is measured, in a few words ("Smuggled petroleum products"). */
+    measure: z.string().min(1).max(80).describe('What is measured, in a few words.'),
+    value: z.number().nonnegative().describe('The number as the source gives it.'),
+    /** The unit as the source gives it: figures in different units are never put on one axis. */
+    unit: z.string().min(1).describe('The unit as the source gives it ("t/day", "% of diesel consumption", "USD m a month").'),
+    /** Who estimated it and on what basis. */
+    basis: z.string().min(1).describe('Who estimated it and on what basis.'),
+    /** Reported after the article was written. */
+    followUp: z.boolean().default(false).describe('True for figures reported after the article was written.'),
+  })
+  .strict();
+export type SmugglingFigure = z.infer<typeof smugglingSchema>;
+export const smugglingDataSchema = z.array(smugglingSchema);
