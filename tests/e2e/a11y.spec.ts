@@ -7,6 +7,8 @@ const PAGES = ['/', '/claims/', '/data/'];
 for (const path of PAGES) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`${path} has no accessibility violations in ${colorScheme} mode`, async ({ page }) => {
+      // axe over the long home page takes 10-35 s on a 2-core machine; give it room.
+      test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme });
       await page.goto(path);
       // Open every data table so its contents are checked too.
