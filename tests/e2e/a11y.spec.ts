@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const PAGES = ['/', '/claims/', '/data/'];
+const PAGES = ['/', '/claims/', '/data/', '/embed/trade/', '/embed/documents/', '/embed/smuggling/', '/embed/pipeline/', '/embed/pledges/'];
 
 for (const path of PAGES) {
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -1,0 +1,23 @@
+/**
+ * Inside an embed: honour ?theme=light|dark|auto and ?plain, and report the page height to the
+ * host as {sentinel: "amp", type: "embed-size", height} on load, on every size change, and when
+ * the host asks ({sentinel: "amp", type: "frames-init"}), the messages newsroom embed tools use.
+ */
+const params = new URLSearchParams(location.search);
+const theme = params.get('theme');
+if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+if (params.has('plain')) document.body.classList.add('plain');
+
+function report(): void {
+  if (window.parent === window) return;
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
+}
+
+new ResizeObserver(report).observe(document.documentElement);
+window.addEventListener('load', report);
+window.addEventListener('message', (event) => {
+  const d = event.data as { sentinel?: string; type?: string } | null;
+  if (event.source === window.parent && d?.sentinel === 'amp' && d.type === 'frames-init') report();
+});
+report();

@@ -1,0 +1,27 @@
+/**
+ * The figures that travel: each has an anchor on the main page, an embed page at /embed/<slug>/
+ * and the datasets a reader can download with it. (Presentation registry, no facts.)
+ */
+export const FIGURES = [
+  { id: 'figure-trade', slug: 'trade', name: 'Trade against the targets', datasets: ['trade'] },
+  { id: 'figure-documents', slug: 'documents', name: 'The documents of 3 August 2025', datasets: ['mous'] },
+  { id: 'figure-smuggling', slug: 'smuggling', name: 'Fuel smuggling estimates', datasets: ['smuggling'] },
+  { id: 'figure-pipeline', slug: 'pipeline', name: 'The gas pipeline timeline', datasets: ['pipeline'] },
+  { id: 'figure-pledges', slug: 'pledges', name: 'The pledges, tracked', datasets: ['pledges'] },
+] as const;
+
+export type FigureInfo = (typeof FIGURES)[number];
+
+export function figureById(id: string): FigureInfo | undefined {
+  return FIGURES.find((f) => f.id === id);
+}
+
+/** A fixed height for the iframe when the host page runs no script (the embed then scrolls inside). */
+export const EMBED_FALLBACK_HEIGHT = 640;
+
+/** The HTML a journalist pastes: the iframe, plus the small script that sizes it. */
+export function embedCode(site: URL | string, f: FigureInfo): string {
+  const src = new URL(`/embed/${f.slug}/`, site).href;
+  const script = new URL('/embed.js', site).href;
+  return `<iframe src="${src}" title="${f.name}" width="100%" height="${EMBED_FALLBACK_HEIGHT}" style="border:0;width:100%" loading="lazy" data-ipx-embed></iframe>\n<script async src="${script}"></script>`;
+}
