@@ -37,3 +37,18 @@ test('the data page links every download, and they are served', async ({ page, r
   const pkg = await (await request.get('/datapackage.json')).json();
   expect(pkg.resources.length).toBe(hrefs.length / 3 * 2);
 });
+
+test('share cards are 1200x630 PNGs and the share pages carry them', async ({ page, request }) => {
+  for (const key of ['index', 'section-trade', 'figure-trade']) {
+    const r = await request.get(`/og/${key}.png`);
+    expect(r.status()).toBe(200);
+    const png = await r.body();
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  }
+  await page.goto('/');
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', /\/og\/index\.png$/);
+  const share = await (await request.get('/share/section-pipeline/')).text();
+  expect(share).toMatch(/property="og:image" content="[^"]*\/og\/section-pipeline\.png"/);
+  expect(share).toMatch(/url=\/#pipeline/);
+});

@@ -1,0 +1,28 @@
+/**
+ * What can be shared on its own: the page, each section and each figure. Each gets a share card
+ * (/og/<key>.png, drawn at build) and a share page (/share/<key>/) whose meta tags carry the card
+ * and which sends the reader on to the right anchor.
+ */
+import { SECTIONS } from '../schemas/primitives';
+import { FIGURES } from './figures';
+
+export const SECTION_TITLES: Record<(typeof SECTIONS)[number], string> = {
+  visit: 'A state visit heavy with pledges',
+  trade: 'Every trade target so far has been missed',
+  security: 'Security, not trade, was the heart of the visit',
+  smuggling: 'Smuggled fuel: the trade the statistics miss',
+  pipeline: 'The gas pipeline: decades of deadlines, one side built',
+  balancing: 'Pakistan between Washington, Beijing and Tehran',
+  cpec: "CPEC and Gwadar: Iran's hoped-for way out of isolation",
+  'what-next': 'What happened next',
+};
+
+export interface ShareTarget { key: string; kicker: string; title: string; anchor: string }
+
+export const SITE_TITLE = "Iran and Pakistan after Pezeshkian's visit: what the pledges rest on";
+
+export const SHARE_TARGETS: ShareTarget[] = [
+  { key: 'index', kicker: 'Explainer · Iran and Pakistan', title: SITE_TITLE, anchor: '' },
+  ...SECTIONS.map((s) => ({ key: `section-${s}`, kicker: 'Explainer · Iran and Pakistan', title: SECTION_TITLES[s], anchor: s })),
+  ...FIGURES.map((f) => ({ key: f.id, kicker: 'Chart · Iran and Pakistan', title: f.name, anchor: f.id })),
+];
