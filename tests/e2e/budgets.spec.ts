@@ -25,3 +25,11 @@ test('the home page loads at most 20 KB (gzip) of JavaScript on first load', asy
   console.log(`home first load (gzip): html ${b.html} B, css ${b.css} B, js ${b.js} B, total ${b.total} B`);
   expect(b.js).toBeLessThanOrEqual(20 * 1024);
 });
+
+test('a chart embed loads at most 35 KB (gzip) in all', async ({ page }) => {
+  for (const slug of ['trade', 'documents', 'smuggling', 'pipeline']) {
+    const b = await firstLoad(page, `/embed/${slug}/`);
+    console.log(`embed ${slug} first load (gzip): total ${b.total} B`);
+    expect(b.total, slug).toBeLessThanOrEqual(35 * 1024);
+  }
+});
