@@ -17,6 +17,18 @@ export const SECTION_TITLES: Record<(typeof SECTIONS)[number], string> = {
   'what-next': 'What happened next',
 };
 
+/** Short names of the sections, for the table of contents and the ledger's filters. */
+export const SECTION_LABELS: Record<(typeof SECTIONS)[number], string> = {
+  visit: 'The visit',
+  trade: 'Trade',
+  security: 'Border security',
+  smuggling: 'Smuggling',
+  pipeline: 'The gas pipeline',
+  balancing: 'The balancing act',
+  cpec: 'CPEC and Gwadar',
+  'what-next': 'What happened next',
+};
+
 export interface ShareTarget { key: string; kicker: string; title: string; anchor: string }
 
 export const SITE_TITLE = "Iran and Pakistan after Pezeshkian's visit: what the pledges rest on";
