@@ -6,6 +6,7 @@ export const FIGURES = [
   { id: 'figure-trade', slug: 'trade', name: 'Trade against the targets', datasets: ['trade'] },
   { id: 'figure-documents', slug: 'documents', name: 'The documents of 3 August 2025', datasets: ['mous'] },
   { id: 'figure-smuggling', slug: 'smuggling', name: 'Fuel smuggling estimates', datasets: ['smuggling'] },
+  { id: 'figure-incidents', slug: 'incidents', name: 'Border incidents and the diplomatic calendar', datasets: ['incidents', 'events'] },
   { id: 'figure-pipeline', slug: 'pipeline', name: 'The gas pipeline timeline', datasets: ['pipeline'] },
   { id: 'figure-pledges', slug: 'pledges', name: 'The pledges, tracked', datasets: ['pledges'] },
 ] as const;

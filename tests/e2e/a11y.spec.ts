@@ -1,8 +1,9 @@
 /** Every page, in light and dark mode: no axe-core violation of any impact. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { FIGURES } from '../../src/lib/figures';
 
-const PAGES = ['/', '/claims/', '/data/', '/embed/trade/', '/embed/documents/', '/embed/smuggling/', '/embed/pipeline/', '/embed/pledges/'];
+const PAGES = ['/', '/claims/', '/data/', ...FIGURES.map((f) => `/embed/${f.slug}/`)];
 
 for (const path of PAGES) {
   for (const colorScheme of ['light', 'dark'] as const) {

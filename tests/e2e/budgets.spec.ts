@@ -27,7 +27,7 @@ test('the home page loads at most 20 KB (gzip) of JavaScript on first load', asy
 });
 
 test('a chart embed loads at most 35 KB (gzip) in all', async ({ page }) => {
-  for (const slug of ['trade', 'documents', 'smuggling', 'pipeline']) {
+  for (const slug of ['trade', 'documents', 'smuggling', 'pipeline', 'incidents']) {
     const b = await firstLoad(page, `/embed/${slug}/`);
     console.log(`embed ${slug} first load (gzip): total ${b.total} B`);
     expect(b.total, slug).toBeLessThanOrEqual(35 * 1024);

@@ -49,3 +49,16 @@ export function dodge(ys: number[], gap: number, min: number, max: number): numb
   for (const o of order) out[o.i] = o.y;
   return out;
 }
+
+/** Splits a label into lines that fit `maxWidth` (estimated), breaking at spaces. */
+export function wrapLabel(label: string, maxWidth: number, fontSize: number): string[] {
+  if (estimateTextWidth(label, fontSize) <= maxWidth) return [label];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && estimateTextWidth(next, fontSize) > maxWidth) { lines.push(line); line = word; } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

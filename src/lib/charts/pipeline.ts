@@ -8,7 +8,7 @@ import { scaleUtc } from 'd3';
 import type { Claim } from '../../schemas/claims';
 import type { PipelineEvent, PipelineRecord } from '../../schemas/pipeline';
 import { formatDate } from '../format';
-import { dodge, estimateTextWidth, isoToDate } from './common';
+import { dodge, estimateTextWidth, isoToDate, wrapLabel } from './common';
 
 export const LANES = [
   { lane: 'both', label: 'Both countries' },
@@ -98,19 +98,6 @@ export function pipelineModel(records: PipelineRecord[], claims: Claim[], width:
     after = wide ? { x: a, y: 40, w: end - a, h: height - 90, label: 'After the article' } : { x: 50, y: a, w: width - 60, h: end - a, label: 'After the article' };
   }
   return { width, height, layout, lanes, ticks, marks, after, annotations };
-}
-
-/** Splits a label into lines that fit `maxWidth` (estimated), breaking at spaces. */
-export function wrapLabel(label: string, maxWidth: number, fontSize: number): string[] {
-  if (estimateTextWidth(label, fontSize) <= maxWidth) return [label];
-  const lines: string[] = [];
-  let line = '';
-  for (const word of label.split(' ')) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && estimateTextWidth(next, fontSize) > maxWidth) { lines.push(line); line = word; } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
 }
 
 /** Text for a mark's tooltip. */

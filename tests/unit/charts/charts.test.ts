@@ -8,6 +8,8 @@ import { documentsModel } from '../../../src/lib/charts/documents';
 import { tradeModel } from '../../../src/lib/charts/trade';
 import { pipelineModel } from '../../../src/lib/charts/pipeline';
 import { smugglingModel } from '../../../src/lib/charts/smuggling';
+import { AGGREGATE_ABOVE, incidentsModel } from '../../../src/lib/charts/incidents';
+import IncidentsChart from '../../../src/components/charts/IncidentsChart.astro';
 import PipelineChart from '../../../src/components/charts/PipelineChart.astro';
 import { estimateTextWidth, overlaps, dodge } from '../../../src/lib/charts/common';
 import TradeChart from '../../../src/components/charts/TradeChart.astro';
@@ -115,6 +117,49 @@ describe('pipeline timeline model', () => {
   });
 });
 
+describe('incidents chart model', () => {
+  const strikes = claim('january-2024-strikes');
+  it('draws every incident on its side, a range as two circles', () => {
+    const m = incidentsModel(data.incidents, data.events, strikes, 720);
+    expect(m.aggregated).toBe(false);
+    expect(m.incidents).toHaveLength(data.incidents.length);
+    const ranged = data.incidents.find((i) => i.killed && i.killed.min < i.killed.max)!;
+    const mark = m.incidents.find((k) => k.id === ranged.id)!;
+    expect(mark.rMax).toBeGreaterThan(mark.rMin);
+    const iranY = m.incidents.find((k) => k.side === 'iran')!.y;
+    expect(m.incidents.filter((k) => k.side === 'iran').every((k) => k.y === iranY)).toBe(true);
+  });
+  it('takes its annotation from the claim', () => {
+    const a = incidentsModel(data.incidents, data.events, strikes, 720).annotation!;
+    expect(a.text).toBe(strikes.label);
+    const b = incidentsModel(data.incidents, data.events, { ...strikes, label: 'Test label' }, 720).annotation!;
+    expect(b.text).toBe('Test label');
+  });
+  it(`aggregates by month beyond ${AGGREGATE_ABOVE} incidents (5,000 synthetic ones)`, () => {
+    const base = data.incidents[0]!;
+    const many = Array.from({ length: 5000 }, (_, i) => ({
+      ...base, id: `synthetic-${i}`, side: (i % 2 ? 'iran' : 'pakistan') as 'iran' | 'pakistan',
+      date: `${2023 + (i % 3)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, killed: { min: i % 3, max: (i % 3) + 1 },
+    }));
+    const m = incidentsModel(many, data.events, undefined, 720);
+    expect(m.aggregated).toBe(true);
+    expect(m.incidents.length).toBeLessThanOrEqual(3 * 12 * 2);
+    expect(m.incidents.reduce((n, k) => n + (k.count ?? 0), 0)).toBe(5000);
+  });
+  for (const width of [320, 390, 720]) {
+    it(`keeps marks and the annotation inside the chart at ${width} px`, () => {
+      const m = incidentsModel(data.incidents, data.events, strikes, width);
+      for (const k of m.incidents) { expect(k.x - k.rMax).toBeGreaterThanOrEqual(0); expect(k.x + k.rMax).toBeLessThanOrEqual(m.width); }
+      const a = m.annotation!;
+      for (const line of a.lines) {
+        const w = estimateTextWidth(line, 12.5);
+        expect(a.anchor === 'end' ? a.labelX - w : a.labelX).toBeGreaterThanOrEqual(0);
+        expect(a.anchor === 'end' ? a.labelX : a.labelX + w).toBeLessThanOrEqual(m.width);
+      }
+    });
+  }
+});
+
 describe('smuggling comparison model', () => {
   it('marks the article\'s figure from its claim and keeps every figure in its own unit', () => {
     const m = smugglingModel(data.smuggling, claim('smuggling-4000-tons'));
@@ -140,7 +185,7 @@ describe('documents chart model', () => {
 });
 
 describe('golden SVGs', () => {
-  for (const [name, component] of [['trade', TradeChart], ['pledges', PledgeTracker], ['pipeline', PipelineChart]] as const) {
+  for (const [name, component] of [['trade', TradeChart], ['pledges', PledgeTracker], ['pipeline', PipelineChart], ['incidents', IncidentsChart]] as const) {
     it(`${name} chart matches its golden files at both widths`, async () => {
       const html = await renderComponent(component, { data });
       expectGolden(`${name}-narrow`, variant(html, 'narrow'));

@@ -1,0 +1,99 @@
+/**
+ * Model of the border-incidents chart: incidents by date and side of the border, sized by the
+ * number killed (area; a reported range drawn as an inner and an outer circle), beside the
+ * diplomatic calendar on its own lane. Beyond AGGREGATE_ABOVE incidents it draws monthly totals
+ * per side instead of every mark, so a large conflict-event dataset stays readable and light.
+ * Wide: time left to right. Narrow: time top to bottom.
+ */
+import { scaleSqrt, scaleUtc, utcYear } from 'd3';
+import type { Claim } from '../../schemas/claims';
+import type { DiplomaticEvent } from '../../schemas/events';
+import type { Incident } from '../../schemas/incidents';
+import { formatDate, formatRange } from '../format';
+import { estimateTextWidth, isoToDate, wrapLabel } from './common';
+
+export const AGGREGATE_ABOVE = 200;
+const LANES = [
+  { key: 'events', label: 'Diplomacy' },
+  { key: 'iran', label: 'Iran' },
+  { key: 'pakistan', label: 'Pakistan' },
+] as const;
+
+export interface IncidentMark { id: string; x: number; y: number; rMin: number; rMax: number; side: Incident['side']; counted: boolean; title: string; lowConfidence: boolean; count?: number }
+export interface EventMark { id: string; x: number; y: number; kind: DiplomaticEvent['kind']; title: string }
+export interface IncidentsModel {
+  width: number; height: number; layout: 'narrow' | 'wide'; aggregated: boolean;
+  lanes: { label: string; x1: number; y1: number; x2: number; y2: number; labelX: number; labelY: number }[];
+  ticks: { x: number; y: number; label: string }[];
+  incidents: IncidentMark[];
+  events: EventMark[];
+  annotation?: { x: number; y: number; labelX: number; labelY: number; text: string; lines: string[]; anchor: 'start' | 'end' };
+  articleLine?: { x1: number; y1: number; x2: number; y2: number; label: string };
+}
+
+export function incidentsModel(incidents: Incident[], events: DiplomaticEvent[], claim: Claim | undefined, width: number, articleDate?: string): IncidentsModel {
+  const layout = width < 560 ? 'narrow' : 'wide';
+  const wide = layout === 'wide';
+  const height = wide ? 320 : 760;
+  const start = incidents.map((i) => i.date).sort()[0] ?? '2023';
+  const shownEvents = events.filter((e) => e.date >= start.slice(0, 4));
+  const allDates = [...incidents.map((i) => i.date), ...shownEvents.map((e) => e.date)].map(isoToDate);
+  const t0 = new Date(Date.UTC(new Date(Math.min(...allDates.map(Number))).getUTCFullYear(), 0, 1));
+  const t1 = new Date(Math.max(...allDates.map(Number)) + 30 * 864e5);
+  const t = scaleUtc().domain([t0, t1]).range(wide ? [90, width - 24] : [40, height - 20]);
+  const laneAt = (i: number) => (wide ? 60 + i * 95 : 70 + (i * (width - 118)) / 2);
+  const pos = (date: string, lane: number) => (wide ? { x: t(isoToDate(date)), y: laneAt(lane) } : { x: laneAt(lane), y: t(isoToDate(date)) });
+  const aggregated = incidents.length > AGGREGATE_ABOVE;
+
+  let marks: IncidentMark[];
+  const maxR = wide ? 26 : 20;
+  if (!aggregated) {
+    const maxKilled = Math.max(1, ...incidents.map((i) => i.killed?.max ?? 0));
+    const r = scaleSqrt().domain([0, maxKilled]).range([0, maxR]);
+    marks = incidents.map((i) => ({
+      id: i.id, ...pos(i.date, i.side === 'iran' ? 1 : 2),
+      rMin: i.killed ? Math.max(2.5, r(i.killed.min)) : 4, rMax: i.killed ? Math.max(2.5, r(i.killed.max)) : 4,
+      side: i.side, counted: Boolean(i.killed), lowConfidence: i.confidence === 'low',
+      title: `${formatDate(i.date)}, ${i.place}: ${i.killed ? `${formatRange(i.killed)} killed` : 'no count reported'}${i.confidence === 'low' ? ' (low confidence)' : ''}`,
+    }));
+  } else {
+    // Monthly totals per side: the sum of the lowest and of the highest reported counts.
+    const bins = new Map<string, { side: Incident['side']; month: string; min: number; max: number; n: number }>();
+    for (const i of incidents) {
+      const key = `${i.side}|${i.date.slice(0, 7)}`;
+      const b = bins.get(key) ?? { side: i.side, month: i.date.slice(0, 7), min: 0, max: 0, n: 0 };
+      b.min += i.killed?.min ?? 0; b.max += i.killed?.max ?? 0; b.n += 1;
+      bins.set(key, b);
+    }
+    const maxKilled = Math.max(1, ...[...bins.values()].map((b) => b.max));
+    const r = scaleSqrt().domain([0, maxKilled]).range([0, maxR]);
+    marks = [...bins.values()].map((b) => ({
+      id: `${b.side}-${b.month}`, ...pos(b.month, b.side === 'iran' ? 1 : 2),
+      rMin: Math.max(2, r(b.min)), rMax: Math.max(2, r(b.max)), side: b.side, counted: b.max > 0, lowConfidence: false, count: b.n,
+      title: `${formatDate(b.month)}, ${b.side === 'iran' ? 'in Iran' : 'in Pakistan'}: ${b.n} incidents, ${formatRange({ min: b.min, max: b.max })} killed`,
+    }));
+  }
+  const eventMarks: EventMark[] = shownEvents.map((e) => ({ id: e.id, ...pos(e.date, 0), kind: e.kind, title: `${formatDate(e.date)}: ${e.title}` }));
+  const lanes = LANES.map((l, i) => (wide
+    ? { label: l.label, x1: 88, y1: laneAt(i), x2: width - 10, y2: laneAt(i), labelX: 0, labelY: laneAt(i) + 4 }
+    : { label: l.label, x1: laneAt(i), y1: 34, x2: laneAt(i), y2: height - 10, labelX: laneAt(i), labelY: 22 }));
+  // Years on the wide axis (quarters crowd it); half-years down the narrow one.
+  const tickDates = wide ? t.ticks(utcYear.every(1)!) : t.ticks(8);
+  const ticks = tickDates.map((d) => (wide ? { x: t(d), y: height - 6, label: String(d.getUTCFullYear()) } : { x: 2, y: t(d) + 4, label: formatDate(d.toISOString().slice(0, 7)) }));
+  let annotation: IncidentsModel['annotation'];
+  const ref = claim?.about.find((a) => a.startsWith('incidents/'))?.slice('incidents/'.length);
+  const target = marks.find((m) => m.id === ref);
+  if (claim?.label && target) {
+    const w = estimateTextWidth(claim.label, 12.5);
+    const right = target.x + w + 14 < width;
+    annotation = wide
+      ? { x: target.x, y: target.y - target.rMax, labelX: right ? target.x + 8 : target.x - 8, labelY: laneAt(1) - 40, text: claim.label, lines: [claim.label], anchor: right ? 'start' : 'end' }
+      : { x: target.x, y: target.y, labelX: width - 2, labelY: target.y - target.rMax - 24, text: claim.label, lines: wrapLabel(claim.label, width - laneAt(1) - 20, 12.5), anchor: 'end' };
+  }
+  let articleLine: IncidentsModel['articleLine'];
+  if (articleDate) {
+    const a = t(isoToDate(articleDate));
+    articleLine = wide ? { x1: a, y1: 30, x2: a, y2: height - 22, label: 'Article' } : { x1: 40, y1: a, x2: width - 4, y2: a, label: 'Article' };
+  }
+  return { width, height, layout, aggregated, lanes, ticks, incidents: marks, events: eventMarks, annotation, articleLine };
+}
