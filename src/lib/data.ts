@@ -3,6 +3,8 @@
  * these functions; they are read from DATA_DIR (default data/), validated with the schemas in
  * src/schemas and cross-checked once per build. Bad data stops the build with the validator's message.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Claim } from '../schemas/claims';
 import type { Source } from '../schemas/sources';
 import { DataError, readDatasets, type Datasets } from './validation';
@@ -86,4 +88,11 @@ export function getRecord<K extends keyof Datasets>(dataset: K, id: string, data
   const r = (data[dataset] as { id: string }[]).find((x) => x.id === id);
   if (!r) throw new Error(`No record "${id}" in ${dataset}.json (used on a page)`);
   return r as Datasets[K][number];
+}
+
+/** The country outlines for the static locator map (data/geo/countries.geo.json, made by `npm run basemap`). */
+export function getBasemap(dir: string = process.env.DATA_DIR ?? 'data'): GeoJSON.FeatureCollection {
+  const path = join(dir, 'geo', 'countries.geo.json');
+  const fallback = join('data', 'geo', 'countries.geo.json');
+  return JSON.parse(readFileSync(existsSync(path) ? path : fallback, 'utf8')) as GeoJSON.FeatureCollection;
 }

@@ -10,6 +10,8 @@ import { pipelineModel } from '../../../src/lib/charts/pipeline';
 import { smugglingModel } from '../../../src/lib/charts/smuggling';
 import { AGGREGATE_ABOVE, incidentsModel } from '../../../src/lib/charts/incidents';
 import IncidentsChart from '../../../src/components/charts/IncidentsChart.astro';
+import { locatorModel } from '../../../src/lib/charts/locator';
+import { getBasemap } from '../../../src/lib/data';
 import PipelineChart from '../../../src/components/charts/PipelineChart.astro';
 import { estimateTextWidth, overlaps, dodge } from '../../../src/lib/charts/common';
 import TradeChart from '../../../src/components/charts/TradeChart.astro';
@@ -158,6 +160,26 @@ describe('incidents chart model', () => {
       }
     });
   }
+});
+
+describe('static locator map model', () => {
+  const basemap = getBasemap();
+  it('draws only what has a location, inside the frame', () => {
+    for (const width of [360, 720]) {
+      const m = locatorModel(data, basemap, width);
+      expect(m.crossings).toHaveLength(data.crossings.filter((c) => c.location).length);
+      expect(m.incidents).toHaveLength(data.incidents.filter((i) => i.location).length);
+      for (const p of [...m.crossings, ...m.incidents]) {
+        expect(p.x).toBeGreaterThanOrEqual(0); expect(p.x).toBeLessThanOrEqual(m.width);
+        expect(p.y).toBeGreaterThanOrEqual(0); expect(p.y).toBeLessThanOrEqual(m.height);
+      }
+    }
+  });
+  it('never draws the pipeline across a route point whose location is unknown', () => {
+    const points = data.pipeline.filter((r) => r.kind === 'route-point').sort((a, b) => (a as any).order - (b as any).order) as any[];
+    const expected = points.slice(1).filter((p, i) => p.location && points[i].location).length;
+    expect(locatorModel(data, basemap, 720).route).toHaveLength(expected);
+  });
 });
 
 describe('smuggling comparison model', () => {
