@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import type { Claim } from '../schemas/claims';
 import type { Source } from '../schemas/sources';
 import { DataError, readDatasets, type Datasets } from './validation';
+import { basemapLayers, type BasemapLayers, type BasemapTopology } from './map/basemap';
+
+const BASEMAP_FILE = 'basemap.topo.json';
 
 export type { Datasets } from './validation';
 
@@ -90,9 +93,14 @@ export function getRecord<K extends keyof Datasets>(dataset: K, id: string, data
   return r as Datasets[K][number];
 }
 
-/** The country outlines for the static locator map (data/geo/countries.geo.json, made by `npm run basemap`). */
-export function getBasemap(dir: string = process.env.DATA_DIR ?? 'data'): GeoJSON.FeatureCollection {
-  const path = join(dir, 'geo', 'countries.geo.json');
-  const fallback = join('data', 'geo', 'countries.geo.json');
-  return JSON.parse(readFileSync(existsSync(path) ? path : fallback, 'utf8')) as GeoJSON.FeatureCollection;
+/** The basemap topology (data/geo/basemap.topo.json, made by `npm run basemap`): Natural Earth countries and provinces. */
+export function getBasemapTopology(dir: string = process.env.DATA_DIR ?? 'data'): BasemapTopology {
+  const path = join(dir, 'geo', BASEMAP_FILE);
+  const fallback = join('data', 'geo', BASEMAP_FILE);
+  return JSON.parse(readFileSync(existsSync(path) ? path : fallback, 'utf8')) as BasemapTopology;
+}
+
+/** The basemap as drawable layers, for the static locator map. */
+export function getBasemap(dir?: string): BasemapLayers {
+  return basemapLayers(getBasemapTopology(dir));
 }

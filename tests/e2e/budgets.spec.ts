@@ -33,3 +33,10 @@ test('a chart embed loads at most 35 KB (gzip) in all', async ({ page }) => {
     expect(b.total, slug).toBeLessThanOrEqual(35 * 1024);
   }
 });
+
+test('the map embed loads at most 100 KB (gzip) in all, Leaflet, basemap and data included', async ({ page }) => {
+  const b = await firstLoad(page, '/embed/map/');
+  await expect(page.locator('[data-live-map]')).toHaveAttribute('data-state', 'live');
+  console.log(`embed map first load (gzip): html ${b.html} B, css ${b.css} B, js ${b.js} B, other ${b.other} B, total ${b.total} B`);
+  expect(b.total).toBeLessThanOrEqual(100 * 1024);
+});

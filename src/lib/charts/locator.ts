@@ -7,19 +7,42 @@
 import { geoMercator, geoPath, scaleSqrt } from 'd3';
 import type { Datasets } from '../data';
 import { formatDate, formatRange } from '../format';
+import type { BasemapLayers } from '../map/basemap';
+import { STATUS_GROUP } from '../labels';
+import { estimateTextWidth, overlaps, type Box } from './common';
+
+/** Where a label goes relative to its point, in order of preference. */
+type Placement = { dx: number; dy: number; anchor: 'start' | 'end' | 'middle' };
+const PLACEMENTS: Placement[] = [
+  { dx: 8, dy: 4, anchor: 'start' }, { dx: -8, dy: 4, anchor: 'end' },
+  { dx: 0, dy: -9, anchor: 'middle' }, { dx: 0, dy: 16, anchor: 'middle' },
+];
+const LABEL_SIZE = 11;
+
+function labelBox(x: number, y: number, text: string, p: Placement): Box {
+  const w = estimateTextWidth(text, LABEL_SIZE);
+  const x0 = p.anchor === 'start' ? x + p.dx : p.anchor === 'end' ? x + p.dx - w : x - w / 2;
+  return { x0, x1: x0 + w, y0: y + p.dy - LABEL_SIZE, y1: y + p.dy + 2 };
+}
 
 export interface LocatorModel {
   width: number; height: number;
   countries: { name: string; d: string; focus: boolean }[];
   countryLabels: { name: string; x: number; y: number }[];
   route: { d: string; planned: boolean }[];
-  crossings: { id: string; x: number; y: number; label: string; status: string; title: string; labelAnchor: 'start' | 'end' }[];
+  /** The two border provinces, tinted, and the lines between provinces and countries. */
+  provinces: { name: string; d: string }[];
+  provinceLines: string;
+  countryBorders: string;
+  crossings: { id: string; x: number; y: number; label: string; status: string; title: string; labelX: number; labelY: number; labelAnchor: 'start' | 'end' | 'middle' }[];
   incidents: { id: string; x: number; y: number; r: number; side: 'iran' | 'pakistan'; approximate: boolean; title: string }[];
-  towns: { id: string; x: number; y: number; name: string }[];
+  /** Towns whose label fits without touching another label or a crossing; the rest are left off. */
+  towns: { id: string; x: number; y: number; name: string; labelX: number; labelY: number; labelAnchor: 'start' | 'end' | 'middle' }[];
 }
 
-export function locatorModel(data: Datasets, basemap: GeoJSON.FeatureCollection, width: number): LocatorModel {
-  const height = Math.round(width * 0.8);
+export function locatorModel(data: Datasets, basemap: BasemapLayers, width: number): LocatorModel {
+  // Narrow: taller than wide (360 x 414), so the border, which runs north-south, fills a phone.
+  const height = Math.round(width < 500 ? width * 1.15 : width * 0.8);
   const pts = [
     ...data.crossings.flatMap((c) => (c.location ? [[c.location.lon, c.location.lat]] : [])),
     ...data.incidents.flatMap((i) => (i.location ? [[i.location.lon, i.location.lat]] : [])),
@@ -29,11 +52,14 @@ export function locatorModel(data: Datasets, basemap: GeoJSON.FeatureCollection,
   const pad = 1.3;
   const extent: GeoJSON.Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[Math.min(...lons) - pad, Math.min(...lats) - pad], [Math.max(...lons) + pad, Math.max(...lats) + pad]] } };
   const projection = geoMercator().fitExtent([[8, 8], [width - 8, height - 8]], extent).clipExtent([[0, 0], [width, height]]);
-  const path = geoPath(projection);
+  const path = geoPath(projection).digits(1);
   const xy = (lon: number, lat: number) => projection([lon, lat]) ?? [0, 0];
   const inside = ([x, y]: [number, number]) => x >= 0 && x <= width && y >= 0 && y <= height;
-  const countries = basemap.features.map((f) => ({ name: String(f.properties?.name ?? ''), d: path(f) ?? '', focus: ['Iran', 'Pakistan'].includes(String(f.properties?.name)) }));
-  const countryLabels = basemap.features
+  const countries = basemap.countries.features.map((f) => ({ name: String(f.properties?.name ?? ''), d: path(f) ?? '', focus: ['Iran', 'Pakistan'].includes(String(f.properties?.name)) }));
+  const provinces = basemap.focusProvinces.features.map((f) => ({ name: f.properties.name, d: path(f) ?? '' }));
+  const provinceLines = path(basemap.provinceLines) ?? '';
+  const countryBorders = path(basemap.countryBorders) ?? '';
+  const countryCentres = basemap.countries.features
     .filter((f) => ['Iran', 'Pakistan', 'Afghanistan'].includes(String(f.properties?.name)))
     .map((f) => {
       // Label inside the visible part of the country: centroid of its clipped outline.
@@ -54,12 +80,26 @@ export function locatorModel(data: Datasets, basemap: GeoJSON.FeatureCollection,
   });
   const maxKilled = Math.max(1, ...data.incidents.map((i) => i.killed?.max ?? 0));
   const r = scaleSqrt().domain([0, maxKilled]).range([3, width < 500 ? 12 : 18]);
-  const crossings = data.crossings.flatMap((c) => {
+  const taken: Box[] = [];
+  const place = (x: number, y: number, text: string, force: boolean) => {
+    const ok = (b: Box) => b.x0 >= 2 && b.x1 <= width - 2 && b.y0 >= 2 && b.y1 <= height - 2 && !taken.some((t) => overlaps(t, b));
+    const p = PLACEMENTS.find((c) => ok(labelBox(x, y, text, c))) ?? (force ? PLACEMENTS[x > width * 0.7 ? 1 : 0]! : undefined);
+    if (!p) return undefined;
+    taken.push(labelBox(x, y, text, p));
+    return { labelX: x + p.dx, labelY: y + p.dy, labelAnchor: p.anchor };
+  };
+  const crossingPts = data.crossings.flatMap((c) => {
     if (!c.location) return [];
     const [x, y] = xy(c.location.lon, c.location.lat);
+    // The crossing's square is an obstacle for every label.
+    taken.push({ x0: x - 6, x1: x + 6, y0: y - 6, y1: y + 6 });
+    return [{ c, x, y }];
+  });
+  const crossings = crossingPts.map(({ c, x, y }) => {
     const last = c.history[c.history.length - 1]!;
     const label = [c.namePk, c.nameIr].filter(Boolean).join('–');
-    return [{ id: c.id, x, y, label, status: last.status, title: `${label}: ${last.status} (${formatDate(last.date)}). ${c.location.geoNote ?? ''}`, labelAnchor: (x > width * 0.7 ? 'end' : 'start') as 'start' | 'end' }];
+    // Crossings are always labelled (forced where nothing fits): they are the map's subject.
+    return { id: c.id, x, y, label, status: STATUS_GROUP[last.status], title: `${label}: ${last.status} (${formatDate(last.date)}). ${c.location!.geoNote ?? ''}`, ...place(x, y, label, true)! };
   });
   const incidents = data.incidents.flatMap((i) => {
     if (!i.location) return [];
@@ -69,7 +109,21 @@ export function locatorModel(data: Datasets, basemap: GeoJSON.FeatureCollection,
   const crossingSpots = new Set(crossings.map((c) => `${Math.round(c.x)},${Math.round(c.y)}`));
   const towns = data.places
     .filter((p) => p.rank === 1)
-    .map((p) => { const [x, y] = xy(p.location.lon, p.location.lat); return { id: p.id, x, y, name: p.name }; })
-    .filter((t) => inside([t.x, t.y]) && !crossingSpots.has(`${Math.round(t.x)},${Math.round(t.y)}`));
-  return { width, height, countries, countryLabels, route, crossings, incidents, towns };
+    .flatMap((p) => {
+      const [x, y] = xy(p.location.lon, p.location.lat);
+      if (!inside([x, y]) || crossingSpots.has(`${Math.round(x)},${Math.round(y)}`)) return [];
+      const at = place(x, y, p.name, false);
+      return at ? [{ id: p.id, x, y, name: p.name, ...at }] : [];
+    });
+  // Country names last: moved up or down off any crossing or town label, or left off.
+  const countryLabels = countryCentres.flatMap((l) => {
+    const text = l.name.toUpperCase();
+    const w = estimateTextWidth(text, 12) * 1.3; // letter-spaced
+    for (const dy of [0, 18, -18, 36, -36]) {
+      const b = { x0: l.x - w / 2, x1: l.x + w / 2, y0: l.y + dy - 12, y1: l.y + dy + 2 };
+      if (b.x0 >= 0 && b.x1 <= width && !taken.some((t) => overlaps(t, b))) { taken.push(b); return [{ ...l, y: l.y + dy }]; }
+    }
+    return [];
+  });
+  return { width, height, countries, provinces, provinceLines, countryBorders, countryLabels, route, crossings, incidents, towns };
 }

@@ -1,0 +1,344 @@
+/**
+ * The live border map: Leaflet over the committed Natural Earth basemap (no tiles, no third-party
+ * request), with crossings, incidents, the pipeline and towns, a details panel, layer toggles and
+ * the view in the URL. Loaded by border-map.ts when the map nears the viewport.
+ *
+ * Keyboard: crossings, then incidents, are markers in the Tab order (north to south, then by date);
+ * Enter opens a feature's details, Escape closes them and returns focus to the marker.
+ * Scrolling the page over the map never zooms it: Ctrl (or ⌘) + scroll, or two fingers, do.
+ */
+import L from 'leaflet';
+// The CSS as files, not imports: an imported stylesheet would be inlined into every page; these
+// are fetched here, with the map, and the map is drawn once they apply.
+import leafletCss from 'leaflet/dist/leaflet.css?url';
+import mapCss from './border-map.css?url';
+import { basemapLayers, type BasemapTopology } from '../lib/map/basemap';
+import { ALL_LAYERS, formatMapHash, parseMapHash, type FeatureRef, type LayerKey, type MapState } from '../lib/map/hash';
+import type { MapCrossing, MapData, MapIncident } from '../lib/map/map-data';
+
+/** Beyond this many incidents they are drawn on canvas, not as focusable markers (the list below has them all). */
+const FOCUSABLE_INCIDENTS = 300;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (props.className) e.className = props.className;
+  if (props.text !== undefined) e.textContent = props.text;
+  e.append(...children);
+  return e;
+}
+
+const svgNs = 'http://www.w3.org/2000/svg';
+function svgIcon(size: number, draw: (svg: SVGSVGElement, c: number) => void): SVGSVGElement {
+  const svg = document.createElementNS(svgNs, 'svg');
+  svg.setAttribute('width', String(size));
+  svg.setAttribute('height', String(size));
+  svg.setAttribute('viewBox', `0 0 ${size} ${size}`);
+  svg.setAttribute('aria-hidden', 'true');
+  draw(svg, size / 2);
+  return svg;
+}
+function svgChild(parent: SVGElement, tag: string, attrs: Record<string, string | number>): SVGElement {
+  const c = document.createElementNS(svgNs, tag);
+  for (const [k, v] of Object.entries(attrs)) c.setAttribute(k, String(v));
+  parent.append(c);
+  return c;
+}
+
+/** Circle area by the number killed (the most reported), as on the static map and the chart. */
+function radius(killed: [number, number] | null, max: number): number {
+  if (!killed) return 5;
+  return 5 + 15 * Math.sqrt(killed[1] / Math.max(1, max));
+}
+
+export async function mount(root: HTMLElement): Promise<{ apply: (state: MapState, scroll: boolean) => void }> {
+  const canvasEl = root.querySelector<HTMLElement>('.map-canvas')!;
+  const panel = root.querySelector<HTMLElement>('.map-panel')!;
+  const panelBody = panel.querySelector<HTMLElement>('.map-panel-body')!;
+  const panelTitle = panel.querySelector<HTMLElement>('.map-panel-title')!;
+  const subhead = panelTitle.tagName === 'H3' ? 'h4' : 'h5';
+  const closeButton = panel.querySelector<HTMLButtonElement>('.map-panel-close')!;
+  const hint = root.querySelector<HTMLElement>('.map-hint')!;
+  const status = root.querySelector<HTMLElement>('.map-status')!;
+  const figureBody = root.closest('.figure-body');
+
+  root.dataset.state = 'loading';
+  const styles = Promise.all([leafletCss, mapCss].map((href) => new Promise<void>((resolve, reject) => {
+    if (document.querySelector(`link[href="${href}"]`)) return resolve();
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+    link.addEventListener('load', () => resolve());
+    link.addEventListener('error', () => reject(new Error(`${href} did not load`)));
+    document.head.append(link);
+  })));
+  const json = async <T>(url: string): Promise<T> => {
+    const r = await fetch(url);
+    if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+    return r.json() as Promise<T>;
+  };
+  const [data, topo] = await Promise.all([json<MapData>(root.dataset.src!), json<BasemapTopology>(root.dataset.basemap!), styles]);
+  const t0 = performance.now();
+  root.querySelector<HTMLElement>('.map-frame')!.hidden = false;
+  figureBody?.classList.add('is-live');
+
+  const css = getComputedStyle(document.documentElement);
+  const color = (name: string) => css.getPropertyValue(name).trim() || '#777';
+  const coarse = matchMedia('(pointer: coarse)').matches;
+  const [w, s, e, n] = data.view;
+  const viewBounds = L.latLngBounds([s, w], [n, e]);
+  const bbox = topo.bbox ?? [w - 5, s - 5, e + 5, n + 5];
+  // One canvas for every vector layer: the basemap, the route and (at scale) the incidents.
+  const canvas = L.canvas({ padding: 0.3 });
+  const map = L.map(canvasEl, {
+    renderer: canvas, zoomSnap: 0.25, minZoom: 4, maxZoom: 11,
+    maxBounds: L.latLngBounds([bbox[1], bbox[0]], [bbox[3], bbox[2]]), maxBoundsViscosity: 0.8,
+    scrollWheelZoom: false, dragging: !coarse, tapHold: false,
+    attributionControl: true, zoomControl: true,
+  });
+  // A view first: vector layers added to a map without one fail (Leaflet's _clipPoints).
+  map.fitBounds(viewBounds);
+  map.attributionControl.setPrefix('Leaflet');
+  map.attributionControl.addAttribution('Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)');
+
+  const layers: Record<LayerKey, L.LayerGroup> = { crossings: L.layerGroup(), incidents: L.layerGroup(), pipeline: L.layerGroup(), towns: L.layerGroup() };
+
+  // Basemap: land, the two border provinces tinted, province lines, borders. No tiles.
+  const base = basemapLayers(topo);
+  const focusCountry = new Set(['IRN', 'PAK']);
+  L.geoJSON(base.countries, { interactive: false, style: (f) => ({ stroke: false, fillOpacity: 1, fillColor: focusCountry.has(f?.properties.country ?? '') ? color('--bg') : color('--surface') }) }).addTo(map);
+  L.geoJSON(base.focusProvinces, { interactive: false, style: { stroke: false, fillColor: color('--warn'), fillOpacity: 0.1 } }).addTo(map);
+  L.geoJSON(base.provinceLines, { interactive: false, style: { color: color('--muted'), weight: 0.8, dashArray: '3 3', opacity: 0.8 } }).addTo(map);
+  L.geoJSON(base.countryBorders, { interactive: false, style: { color: color('--text'), weight: 1.5 } }).addTo(map);
+
+  // The pipeline: built solid, planned dashed, broken where a point is unknown.
+  for (const seg of data.route) {
+    const planned = seg[0]!.planned;
+    L.polyline(seg.map((p) => [p.lat, p.lon] as L.LatLngTuple), { color: color('--accent'), weight: 3, dashArray: planned ? '8 6' : undefined, interactive: false }).addTo(layers.pipeline);
+  }
+
+  for (const c of data.countryLabels) {
+    L.marker([c.lat, c.lon], { icon: L.divIcon({ className: 'map-country', html: el('span', { text: c.name.toUpperCase() }), iconSize: [0, 0] }), interactive: false, keyboard: false }).addTo(map);
+  }
+
+  // Towns: labels from the data; rank 2 only when zoomed in.
+  const townMarkers = data.towns.map((t) => {
+    const label = el('span', { className: 'map-town-label', text: t.name });
+    const icon = L.divIcon({ className: `map-town rank-${t.rank}`, html: el('span', {}, el('span', { className: 'map-town-dot' }), label), iconSize: [6, 6], iconAnchor: [3, 3] });
+    return { rank: t.rank, marker: L.marker([t.lat, t.lon], { icon, interactive: false, keyboard: false }) };
+  });
+  const showTowns = () => {
+    layers.towns.clearLayers();
+    for (const t of townMarkers) if (t.rank === 1 || map.getZoom() >= 7) layers.towns.addLayer(t.marker);
+  };
+  // A town label that would touch a crossing's label, a country name or an earlier town's label
+  // is hidden (crossings first: they are the map's subject). Measured after each zoom.
+  const declutter = () => {
+    const kept: DOMRect[] = [...root.querySelectorAll('.map-crossing-label, .map-country span')].map((e) => e.getBoundingClientRect());
+    const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    for (const label of root.querySelectorAll<HTMLElement>('.map-town-label')) {
+      label.style.visibility = '';
+      const r = label.getBoundingClientRect();
+      if (kept.some((k) => hit(k, r))) label.style.visibility = 'hidden';
+      else kept.push(r);
+    }
+  };
+  showTowns();
+  map.on('zoomend', () => { showTowns(); declutter(); });
+
+  // Features that open details: crossings, then incidents (the Tab order).
+  const markers = new Map<string, L.Marker | L.CircleMarker>();
+  const key = (ref: FeatureRef) => `${ref.type}/${ref.id}`;
+  let selected: FeatureRef | undefined;
+  let returnFocus: HTMLElement | null = null;
+
+  // A marker is a button: named for screen readers, opened with Enter or Space. (Set on every
+  // add, since Leaflet makes the element anew when a layer returns.)
+  const activate = (m: L.Marker, label: string, ref: FeatureRef) => {
+    const icon = m.getElement();
+    if (!icon) return;
+    icon.setAttribute('role', 'button');
+    icon.setAttribute('aria-label', label);
+    icon.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); open(ref, true); }
+    });
+  };
+  for (const c of data.crossings) {
+    const icon = L.divIcon({
+      className: `map-crossing st-${c.status}${c.precision === 'exact site' ? '' : ' approx'}`,
+      html: svgIcon(18, (svg) => { svgChild(svg, 'rect', { x: 2, y: 2, width: 14, height: 14, rx: 2 }); }),
+      iconSize: [18, 18], iconAnchor: [9, 9],
+    });
+    const m = L.marker([c.lat, c.lon], { icon, keyboard: true, title: '', riseOnHover: true, zIndexOffset: 1000 });
+    m.bindTooltip(`${c.name}: ${c.statusLabel.toLowerCase()}`, { direction: 'right', offset: [10, 0], permanent: true, className: 'map-crossing-label' });
+    m.on('click', () => open({ type: 'crossing', id: c.id }, true));
+    m.on('add', () => activate(m, `Crossing: ${c.name}, ${c.statusLabel} since ${c.statusDate}. Open details`, { type: 'crossing', id: c.id }));
+    m.addTo(layers.crossings);
+    markers.set(key({ type: 'crossing', id: c.id }), m);
+  }
+  const maxKilled = Math.max(1, ...data.incidents.map((i) => i.killed?.[1] ?? 0));
+  const focusable = data.incidents.length <= FOCUSABLE_INCIDENTS;
+  // Biggest first, so a small circle is never hidden under a big one at the same place.
+  const byArea = [...data.incidents].sort((a, b) => (b.killed?.[1] ?? 0) - (a.killed?.[1] ?? 0));
+  const order = focusable ? data.incidents : byArea;
+  for (const i of order) {
+    const r = radius(i.killed, maxKilled);
+    const cls = `map-incident side-${i.side}${i.precision === 'exact site' ? '' : ' approx'}${i.killed ? '' : ' uncounted'}${i.lowConfidence ? ' low' : ''}`;
+    let m: L.Marker | L.CircleMarker;
+    if (focusable) {
+      const size = Math.ceil(2 * r + 4);
+      const icon = L.divIcon({ className: cls, html: svgIcon(size, (svg, c) => { svgChild(svg, 'circle', { cx: c, cy: c, r }); }), iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
+      m = L.marker([i.lat, i.lon], { icon, keyboard: true, title: '', zIndexOffset: -Math.round(r * 10) });
+      m.on('add', () => activate(m as L.Marker, `Incident: ${i.date}, ${i.place}, ${i.killedLabel} killed. Open details`, { type: 'incident', id: i.id }));
+    } else {
+      const c = color(i.side === 'iran' ? '--iran' : '--pakistan');
+      m = L.circleMarker([i.lat, i.lon], { radius: r, color: c, fillColor: c, fillOpacity: 0.3, weight: 1.5, dashArray: i.precision === 'exact site' ? undefined : '3 2' });
+    }
+    m.on('click', () => open({ type: 'incident', id: i.id }, true));
+    m.addTo(layers.incidents);
+    markers.set(key({ type: 'incident', id: i.id }), m);
+  }
+
+  // Layer toggles (the checkboxes are in the page's legend, shown once the map is live).
+  const visible = new Set<LayerKey>(ALL_LAYERS);
+  const boxes = [...root.querySelectorAll<HTMLInputElement>('input[data-layer]')];
+  const setLayers = (want: readonly LayerKey[]) => {
+    for (const k of ALL_LAYERS) {
+      const on = want.includes(k);
+      if (on) { visible.add(k); layers[k].addTo(map); } else { visible.delete(k); layers[k].remove(); }
+    }
+    for (const b of boxes) b.checked = visible.has(b.dataset.layer as LayerKey);
+    declutter();
+  };
+  for (const b of boxes) {
+    b.hidden = false;
+    b.addEventListener('change', () => {
+      setLayers(ALL_LAYERS.filter((k) => (k === b.dataset.layer ? b.checked : visible.has(k))));
+      writeHash();
+    });
+  }
+  setLayers(ALL_LAYERS);
+
+  // The URL follows the map without filling the history.
+  let moved = false;
+  const writeHash = () => {
+    const c = map.getCenter();
+    const hash = formatMapHash({ feature: selected, layers: [...visible], view: moved ? { zoom: map.getZoom(), lat: c.lat, lon: c.lng } : undefined });
+    history.replaceState(history.state, '', hash);
+  };
+  // Programmatic moves (opening a feature, applying a link) set this, so only the reader's own
+  // moves put a view in the URL.
+  let programmatic = false;
+  const quietly = (f: () => void) => { programmatic = true; try { f(); } finally { programmatic = false; } };
+  map.on('moveend', () => { if (!programmatic) { moved = true; writeHash(); } });
+
+  // Details panel, filled with text nodes only (the data never becomes HTML).
+  const sourceList = (ids: string[]) => el('ul', { className: 'map-sources' }, ...ids.map((id) => {
+    const src = data.sources[id];
+    if (!src) return el('li', { text: id });
+    const label = `${src.publisher}: ${src.title}`;
+    if (!src.url) return el('li', { text: `${label} (address unknown)` });
+    const a = el('a', { text: label });
+    a.href = src.url;
+    a.rel = 'noopener';
+    return el('li', {}, a);
+  }));
+  const dl = (rows: [string, string | undefined][]) => el('dl', {}, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
+  const crossingDetails = (c: MapCrossing) => {
+    panelTitle.textContent = c.name;
+    const local = c.local.map((l) => { const s = el('span', { text: l.text }); s.lang = l.lang; s.dir = 'auto'; return s; });
+    panelBody.replaceChildren(
+      ...(local.length ? [el('p', { className: 'map-local' }, ...local.flatMap((s, k) => (k ? [' · ', s] : [s])))] : []),
+      el('p', { className: `map-status-line st-${c.status}`, text: `${c.kind} · ${c.statusLabel} since ${c.statusDate}` }),
+      dl([['Where', c.where || undefined], ['Also spelt', c.altNames.join(', ') || undefined], ['On the map', `${c.precision}${c.geoNote ? `: ${c.geoNote}` : ''}`]]),
+      ...(c.facts.length ? [el('ul', { className: 'map-facts' }, ...c.facts.map((f) => el('li', { text: f })))] : []),
+      el(subhead, { text: 'Status history' }),
+      el('ol', { className: 'map-history' }, ...c.history.map((h) => el('li', {}, el('strong', { text: `${h.date} · ${h.status}` }), ` ${h.note}`))),
+      ...(c.note ? [el('p', { className: 'map-note', text: c.note })] : []),
+      ...(c.lowConfidence ? [el('p', { className: 'low-confidence', text: 'low confidence' })] : []),
+      el(subhead, { text: 'Sources' }), sourceList([...new Set([...c.sourceIds, ...c.history.flatMap((h) => h.sourceIds)])]),
+    );
+  };
+  const incidentDetails = (i: MapIncident) => {
+    panelTitle.textContent = `${i.place}, ${i.date}`;
+    const here = data.incidents.filter((o) => o.id !== i.id && o.lat === i.lat && o.lon === i.lon);
+    panelBody.replaceChildren(
+      el('p', { className: `map-status-line side-${i.side}`, text: `${i.side === 'iran' ? 'In Iran' : 'In Pakistan'}${i.followUp ? ' · after the article' : ''}` }),
+      ...(i.lowConfidence ? [el('p', { className: 'low-confidence', text: 'low confidence' })] : []),
+      el('p', { text: i.summary }),
+      dl([['Killed', i.killedLabel], ['Injured', i.injuredLabel], ['Counts', i.countNote], ['Who', i.by], ['Date', i.dateNote], ['On the map', `${i.precision}${i.geoNote ? `: ${i.geoNote}` : ''}`]]),
+      ...(here.length ? [el(subhead, { text: 'Also drawn at this point' }), el('ul', {}, ...here.map((o) => {
+        const b = el('button', { className: 'map-link', text: `${o.date}: ${o.place}` });
+        b.type = 'button';
+        b.addEventListener('click', () => open({ type: 'incident', id: o.id }, true));
+        return el('li', {}, b);
+      }))] : []),
+      el(subhead, { text: 'Sources' }), sourceList(i.sourceIds),
+    );
+  };
+
+  function open(ref: FeatureRef, fromUser: boolean) {
+    const m = markers.get(key(ref));
+    const record = ref.type === 'crossing' ? data.crossings.find((c) => c.id === ref.id) : data.incidents.find((x) => x.id === ref.id);
+    if (!m || !record) {
+      status.textContent = `Not on the map: no ${ref.type} "${ref.id}" can be drawn. The lists below have every record.`;
+      return;
+    }
+    if (selected) markers.get(key(selected))?.getElement()?.classList.remove('selected');
+    selected = ref;
+    if (ref.type === 'crossing') crossingDetails(record as MapCrossing); else incidentDetails(record as MapIncident);
+    const layer: LayerKey = ref.type === 'crossing' ? 'crossings' : 'incidents';
+    if (!visible.has(layer)) setLayers([...visible, layer]);
+    const markerEl = m.getElement() as HTMLElement | undefined;
+    markerEl?.classList.add('selected');
+    if (fromUser && document.activeElement instanceof HTMLElement && canvasEl.contains(document.activeElement)) returnFocus = document.activeElement;
+    else returnFocus = (markerEl as HTMLElement | undefined) ?? null;
+    panel.hidden = false;
+    root.classList.add('has-panel');
+    const ll = m.getLatLng();
+    if (!map.getBounds().pad(-0.1).contains(ll)) quietly(() => map.panTo(ll, { animate: false }));
+    panelTitle.focus({ preventScroll: !fromUser });
+    status.textContent = `Showing details: ${panelTitle.textContent}.`;
+    writeHash();
+  }
+  function close() {
+    if (!selected) return;
+    markers.get(key(selected))?.getElement()?.classList.remove('selected');
+    selected = undefined;
+    panel.hidden = true;
+    root.classList.remove('has-panel');
+    writeHash();
+    (returnFocus ?? canvasEl).focus();
+    returnFocus = null;
+  }
+  closeButton.addEventListener('click', close);
+  root.addEventListener('keydown', (ev) => { if (ev.key === 'Escape' && selected) { ev.preventDefault(); close(); } });
+
+  // Page scrolling never zooms the map; Ctrl/⌘ + scroll (and trackpad pinch) does; one finger scrolls the page.
+  let hintTimer: number | undefined;
+  const showHint = (text: string) => {
+    hint.textContent = text;
+    hint.classList.add('visible');
+    window.clearTimeout(hintTimer);
+    hintTimer = window.setTimeout(() => hint.classList.remove('visible'), 1500);
+  };
+  canvasEl.addEventListener('wheel', (ev) => {
+    if (ev.ctrlKey || ev.metaKey) {
+      ev.preventDefault();
+      map.setZoomAround(map.mouseEventToContainerPoint(ev), map.getZoom() - Math.sign(ev.deltaY) * 0.5);
+    } else showHint(/Mac|iPhone|iPad/.test(navigator.userAgent) ? 'Use ⌘ + scroll to zoom the map' : 'Use Ctrl + scroll to zoom the map');
+  }, { passive: false });
+  if (coarse) canvasEl.addEventListener('touchstart', (ev) => { if (ev.touches.length === 1) showHint('Use two fingers to move the map'); }, { passive: true });
+
+  declutter();
+  root.dataset.state = 'live';
+  root.dataset.drawMs = String(Math.round(performance.now() - t0));
+  status.textContent = `Interactive map: ${data.crossings.length} crossings and ${data.incidents.length} incidents. Press Tab to move between them, Enter to open one.`;
+
+  const apply = (state: MapState, scroll: boolean) => {
+    setLayers(state.layers);
+    if (state.view) { const v = state.view; quietly(() => map.setView([v.lat, v.lon], v.zoom, { animate: false })); moved = true; }
+    if (scroll) root.closest('figure')?.scrollIntoView({ block: 'start' });
+    if (state.feature) open(state.feature, false); else if (selected) close();
+  };
+  const initial = parseMapHash(location.hash);
+  if (initial) apply(initial, false);
+  return { apply };
+}

@@ -1,0 +1,111 @@
+/**
+ * What the live map draws, as one static file (/map/data.json) the map fetches when it loads, so
+ * the page itself does not grow with the datasets. Built from the datasets at build time; labels
+ * and dates are formatted here, so the browser code only draws. Records without a location are not
+ * in it (the lists on the page carry them); the counts of those are, so the map can say so.
+ */
+import { geoMercator, geoPath } from 'd3';
+import type { Datasets } from '../data';
+import type { BasemapLayers } from './basemap';
+import { formatDate, formatRange } from '../format';
+import { crossingName, KIND_WORD, PRECISION_WORD, STATUS_GROUP, STATUS_WORD } from '../labels';
+
+
+export interface MapPoint { lat: number; lon: number; precision: string; geoNote?: string }
+export interface MapCrossing extends MapPoint {
+  id: string; name: string; local: { text: string; lang: string }[]; altNames: string[];
+  kind: string; status: 'open' | 'notified' | 'planned' | 'closed'; statusLabel: string; statusDate: string;
+  where: string; facts: string[]; note?: string; lowConfidence: boolean; sourceIds: string[];
+  history: { date: string; status: string; note: string; sourceIds: string[] }[];
+}
+export interface MapIncident extends MapPoint {
+  id: string; date: string; place: string; side: 'iran' | 'pakistan';
+  killed: [number, number] | null; killedLabel: string; injuredLabel?: string; countNote?: string;
+  by: string; summary: string; dateNote?: string; lowConfidence: boolean; followUp: boolean; sourceIds: string[];
+}
+export interface MapData {
+  /** [west, south, east, north] of what the map opens on. */
+  view: [number, number, number, number];
+  crossings: MapCrossing[];
+  incidents: MapIncident[];
+  route: { name: string; role: string; lat: number; lon: number; planned: boolean }[][];
+  /** Country names, each at the middle of the part of the country the opening view shows. */
+  countryLabels: { name: string; lat: number; lon: number }[];
+  towns: { id: string; name: string; local?: { text: string; lang: string }; country: string; rank: number; lat: number; lon: number }[];
+  unmapped: { crossings: string[]; incidents: number };
+  sources: Record<string, { title: string; publisher: string; url: string | null }>;
+}
+
+const point = (l: { lat: number; lon: number; geoPrecision: string; geoNote?: string }): MapPoint => ({ lat: l.lat, lon: l.lon, precision: PRECISION_WORD[l.geoPrecision as keyof typeof PRECISION_WORD], ...(l.geoNote ? { geoNote: l.geoNote } : {}) });
+
+export function mapData(data: Datasets, basemap: BasemapLayers): MapData {
+  // North to south: the order a reader meets the crossings along the border, and the Tab order.
+  const crossings: MapCrossing[] = data.crossings
+    .flatMap((c) => (c.location ? [{ c, loc: c.location }] : []))
+    .sort((a, b) => b.loc.lat - a.loc.lat)
+    .map(({ c, loc }) => {
+      const last = c.history[c.history.length - 1]!;
+      return {
+        id: c.id, name: crossingName(c), local: c.nameLocal ?? [], altNames: c.altNames ?? [],
+        kind: KIND_WORD[c.kind], status: STATUS_GROUP[last.status], statusLabel: STATUS_WORD[last.status], statusDate: formatDate(last.date),
+        where: [c.districtPk && `Pakistan: ${c.districtPk}`, c.countyIr && `Iran: ${c.countyIr}`].filter(Boolean).join(' · '),
+        facts: c.facts ?? [], ...(c.note ? { note: c.note } : {}), lowConfidence: c.confidence === 'low', sourceIds: c.sourceIds,
+        history: c.history.map((h) => ({ date: formatDate(h.date), status: STATUS_WORD[h.status], note: h.note, sourceIds: h.sourceIds })),
+        ...point(loc),
+      };
+    });
+  const incidents: MapIncident[] = [...data.incidents]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .flatMap((i) => (i.location ? [{
+      id: i.id, date: formatDate(i.date), place: i.place, side: i.side,
+      killed: i.killed ? [i.killed.min, i.killed.max] as [number, number] : null,
+      killedLabel: i.killed ? formatRange(i.killed) : 'not reported',
+      ...(i.injured ? { injuredLabel: formatRange(i.injured) } : {}),
+      ...(i.killed?.note ? { countNote: i.killed.note } : {}),
+      by: i.claimedBy ? `Claimed by ${i.claimedBy}` : `Carried out by ${i.actor}`,
+      summary: i.summary, ...(i.dateNote ? { dateNote: i.dateNote } : {}),
+      lowConfidence: i.confidence === 'low', followUp: i.followUp, sourceIds: i.sourceIds,
+      ...point(i.location),
+    }] : []));
+  // The route as runs of consecutive known points: a point without a location (the border
+  // crossing) breaks the line instead of being guessed across.
+  const routePts = data.pipeline.flatMap((r) => (r.kind === 'route-point' ? [r] : [])).sort((a, b) => a.order - b.order);
+  const route: MapData['route'] = [];
+  for (let k = 1; k < routePts.length; k++) {
+    const a = routePts[k - 1]!;
+    const b = routePts[k]!;
+    if (!a.location || !b.location) continue;
+    route.push([a, b].map((p) => ({ name: p.name, role: p.role, lat: p.location!.lat, lon: p.location!.lon, planned: b.segment !== 'iran-built' })));
+  }
+  // A town at a crossing's very point is named by the crossing's label.
+  const atCrossing = new Set(crossings.map((c) => `${c.lat},${c.lon}`));
+  const towns = data.places.filter((p) => !atCrossing.has(`${p.location.lat},${p.location.lon}`)).map((p) => ({ id: p.id, name: p.name, ...(p.nameLocal ? { local: p.nameLocal } : {}), country: p.country, rank: p.rank, lat: p.location.lat, lon: p.location.lon }));
+  // The opening view: every crossing and incident, and Gwadar, where Pakistan's first phase ends.
+  const phaseOneEnd = routePts.filter((p) => p.segment === 'pakistan-phase-1' && p.location).map((p) => p.location!);
+  const pts = [...crossings, ...incidents, ...phaseOneEnd];
+  const pad = 0.6;
+  const view: MapData['view'] = pts.length
+    ? [Math.min(...pts.map((p) => p.lon)) - pad, Math.min(...pts.map((p) => p.lat)) - pad, Math.max(...pts.map((p) => p.lon)) + pad, Math.max(...pts.map((p) => p.lat)) + pad]
+    : [60, 25, 65, 30];
+  // Label points derived from the basemap, not typed: the centroid of each country's outline
+  // clipped to the opening view, found on a Mercator projection of that view and turned back into
+  // longitude and latitude.
+  const projection = geoMercator().fitExtent([[0, 0], [1000, 1000]], { type: 'MultiPoint', coordinates: [[view[0], view[1]], [view[2], view[3]]] }).clipExtent([[0, 0], [1000, 1000]]);
+  const path = geoPath(projection);
+  const countryLabels = basemap.countries.features
+    .filter((f) => ['IRN', 'PAK', 'AFG'].includes(f.properties.country))
+    .flatMap((f) => {
+      const ll = projection.invert?.(path.centroid(f));
+      return ll && Number.isFinite(ll[0]) && path.area(f) > 20000 ? [{ name: f.properties.name, lat: +ll[1].toFixed(3), lon: +ll[0].toFixed(3) }] : [];
+    });
+  const used = new Set([
+    ...crossings.flatMap((c) => [...c.sourceIds, ...c.history.flatMap((h) => h.sourceIds)]),
+    ...incidents.flatMap((i) => i.sourceIds),
+  ]);
+  const sources = Object.fromEntries(data.sources.filter((s) => used.has(s.id)).map((s) => [s.id, { title: s.title, publisher: s.publisher, url: s.url }]));
+  return {
+    view, crossings, incidents, route, countryLabels, towns,
+    unmapped: { crossings: data.crossings.filter((c) => !c.location).map(crossingName), incidents: data.incidents.filter((i) => !i.location).length },
+    sources,
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The border map's pieces that can be checked without a browser: the committed basemap (small,
+ * with the two provinces and its provenance), the map data file (only what can be placed, in Tab
+ * order, with every cited source, never bridging an unknown route point), the URL state, and the
+ * static locator's labels (apart, inside the frame).
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { getBasemap, getBasemapTopology } from '../../src/lib/data';
+import { readDatasets, type Datasets } from '../../src/lib/validation';
+import { mapData } from '../../src/lib/map/map-data';
+import { ALL_LAYERS, formatMapHash, parseMapHash } from '../../src/lib/map/hash';
+import { locatorModel } from '../../src/lib/charts/locator';
+import { estimateTextWidth, overlaps } from '../../src/lib/charts/common';
+
+const data = readDatasets('data').data as Datasets;
+const basemap = getBasemap();
+
+describe('basemap (data/geo/basemap.topo.json)', () => {
+  it('is under 30 KB gzip, with its provenance and the FATA note', () => {
+    const raw = readFileSync('data/geo/basemap.topo.json');
+    expect(gzipSync(raw).length).toBeLessThan(30 * 1024);
+    const topo = getBasemapTopology();
+    expect(topo.source).toMatch(/Natural Earth/);
+    expect(topo.note).toMatch(/FATA/);
+  });
+  it('has Iran and Pakistan, the two border provinces and the lines between them', () => {
+    expect(basemap.countries.features.map((f) => f.properties.country)).toEqual(expect.arrayContaining(['IRN', 'PAK', 'AFG']));
+    expect(basemap.focusProvinces.features.map((f) => f.properties.iso).sort()).toEqual(['IR-13', 'PK-BA']);
+    expect(basemap.countryBorders.coordinates.length).toBeGreaterThan(0);
+    expect(basemap.provinceLines.coordinates.length).toBeGreaterThan(0);
+  });
+});
+
+describe('map data (/map/data.json)', () => {
+  const m = mapData(data, basemap);
+  it('holds every crossing and incident that has a location, and counts the rest', () => {
+    expect(m.crossings.map((c) => c.id).sort()).toEqual(data.crossings.filter((c) => c.location).map((c) => c.id).sort());
+    expect(m.incidents).toHaveLength(data.incidents.filter((i) => i.location).length);
+    expect(m.unmapped.crossings).toHaveLength(data.crossings.filter((c) => !c.location).length);
+    expect(m.unmapped.incidents).toBe(data.incidents.filter((i) => !i.location).length);
+  });
+  it('orders crossings north to south (the Tab order) and incidents by date', () => {
+    const lats = m.crossings.map((c) => c.lat);
+    expect(lats).toEqual([...lats].sort((a, b) => b - a));
+    const ids = m.incidents.map((i) => i.id);
+    expect(ids).toEqual(data.incidents.filter((i) => i.location).sort((a, b) => a.date.localeCompare(b.date)).map((i) => i.id));
+  });
+  it('resolves every source a feature cites', () => {
+    for (const c of m.crossings) for (const id of [...c.sourceIds, ...c.history.flatMap((h) => h.sourceIds)]) expect(m.sources[id], `${c.id}: ${id}`).toBeDefined();
+    for (const i of m.incidents) for (const id of i.sourceIds) expect(m.sources[id], `${i.id}: ${id}`).toBeDefined();
+  });
+  it('opens on a view that holds every feature', () => {
+    const [w, s, e, n] = m.view;
+    for (const p of [...m.crossings, ...m.incidents]) {
+      expect(p.lon).toBeGreaterThan(w); expect(p.lon).toBeLessThan(e);
+      expect(p.lat).toBeGreaterThan(s); expect(p.lat).toBeLessThan(n);
+    }
+  });
+  it('never draws the pipeline across a route point whose location is unknown', () => {
+    const withUnknown = { ...data, pipeline: data.pipeline.map((r) => (r.kind === 'route-point' && r.id === 'route-gwadar' ? { ...r, location: null } : r)) };
+    const known = mapData(data, basemap).route.flat().map((p) => p.name);
+    const broken = mapData(withUnknown, basemap).route.flat().map((p) => p.name);
+    expect(known).toContain('Gwadar');
+    expect(broken).not.toContain('Gwadar');
+  });
+  it('derives country label points from the basemap, inside the view', () => {
+    expect(m.countryLabels.map((l) => l.name)).toEqual(expect.arrayContaining(['Iran', 'Pakistan']));
+    for (const l of m.countryLabels) { expect(l.lon).toBeGreaterThan(m.view[0]); expect(l.lon).toBeLessThan(m.view[2]); }
+  });
+  it('leaves out a town drawn at a crossing\'s own point (the crossing names it)', () => {
+    const spots = new Set(m.crossings.map((c) => `${c.lat},${c.lon}`));
+    expect(m.towns.some((t) => spots.has(`${t.lat},${t.lon}`))).toBe(false);
+    expect(m.towns.length).toBeLessThan(data.places.length);
+  });
+});
+
+describe('map state in the URL', () => {
+  it('reads a feature, layers and a view, and writes them back', () => {
+    const s = parseMapHash('#map=crossing/gabd-rimdan&layers=crossings,pipeline&view=7.5/27.1/62.3')!;
+    expect(s).toEqual({ feature: { type: 'crossing', id: 'gabd-rimdan' }, layers: ['crossings', 'pipeline'], view: { zoom: 7.5, lat: 27.1, lon: 62.3 } });
+    expect(parseMapHash(formatMapHash(s))).toEqual(s);
+  });
+  it('keeps the short form when everything is shown', () => {
+    expect(formatMapHash({ feature: { type: 'incident', id: 'x-1' }, layers: [...ALL_LAYERS] })).toBe('#map=incident/x-1');
+    expect(parseMapHash('#map=crossing/taftan-mirjaveh')).toEqual({ feature: { type: 'crossing', id: 'taftan-mirjaveh' }, layers: [...ALL_LAYERS] });
+  });
+  it('ignores hashes that are not about the map and values that are not valid', () => {
+    expect(parseMapHash('#trade')).toBeUndefined();
+    expect(parseMapHash('')).toBeUndefined();
+    expect(parseMapHash('#map=<script>&layers=bogus&view=abc')).toEqual({ layers: [] });
+  });
+});
+
+describe('static locator labels', () => {
+  for (const width of [360, 720]) {
+    it(`keeps town labels apart from each other and from crossing labels, inside the frame, at ${width} px`, () => {
+      const l = locatorModel(data, basemap, width);
+      const box = (x: number, y: number, text: string, anchor: string) => {
+        const w = estimateTextWidth(text, 11);
+        const x0 = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+        return { x0, x1: x0 + w, y0: y - 11, y1: y + 2 };
+      };
+      const crossings = l.crossings.map((c) => box(c.labelX, c.labelY, c.label, c.labelAnchor));
+      const towns = l.towns.map((t) => box(t.labelX, t.labelY, t.name, t.labelAnchor));
+      for (const [i, t] of towns.entries()) {
+        expect(t.x0).toBeGreaterThanOrEqual(0); expect(t.x1).toBeLessThanOrEqual(width);
+        for (const c of crossings) expect(overlaps(t, c), l.towns[i]!.name).toBe(false);
+        for (const u of towns.slice(i + 1)) expect(overlaps(t, u), l.towns[i]!.name).toBe(false);
+      }
+      expect(l.towns.length).toBeGreaterThan(3);
+    });
+  }
+});
