@@ -15,9 +15,8 @@ import mapCss from './border-map.css?url';
 import { basemapLayers, type BasemapTopology } from '../lib/map/basemap';
 import { ALL_LAYERS, formatMapHash, parseMapHash, type FeatureRef, type LayerKey, type MapState } from '../lib/map/hash';
 import type { MapCrossing, MapData, MapIncident } from '../lib/map/map-data';
+import { IncidentCells, type Cell } from './incident-cells';
 
-/** Beyond this many incidents they are drawn on canvas, not as focusable markers (the list below has them all). */
-const FOCUSABLE_INCIDENTS = 300;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -157,7 +156,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     icon.setAttribute('role', 'button');
     icon.setAttribute('aria-label', label);
     icon.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); open(ref, true); }
+      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); void open(ref, true); }
     });
   };
   for (const c of data.crossings) {
@@ -168,32 +167,46 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     });
     const m = L.marker([c.lat, c.lon], { icon, keyboard: true, title: '', riseOnHover: true, zIndexOffset: 1000 });
     m.bindTooltip(`${c.name}: ${c.statusLabel.toLowerCase()}`, { direction: 'right', offset: [10, 0], permanent: true, className: 'map-crossing-label' });
-    m.on('click', () => open({ type: 'crossing', id: c.id }, true));
+    m.on('click', () => void open({ type: 'crossing', id: c.id }, true));
     m.on('add', () => activate(m, `Crossing: ${c.name}, ${c.statusLabel} since ${c.statusDate}. Open details`, { type: 'crossing', id: c.id }));
     m.addTo(layers.crossings);
     markers.set(key({ type: 'crossing', id: c.id }), m);
   }
-  const maxKilled = Math.max(1, ...data.incidents.map((i) => i.killed?.[1] ?? 0));
-  const focusable = data.incidents.length <= FOCUSABLE_INCIDENTS;
-  // Biggest first, so a small circle is never hidden under a big one at the same place.
-  const byArea = [...data.incidents].sort((a, b) => (b.killed?.[1] ?? 0) - (a.killed?.[1] ?? 0));
-  const order = focusable ? data.incidents : byArea;
-  for (const i of order) {
+  // Up to EACH_UP_TO incidents: each a focusable marker, in date order (the Tab order after the
+  // crossings). Beyond: one canvas of cells (incident-cells.ts); details come in chunks when opened.
+  let maxKilled = 1;
+  for (const i of data.incidents) maxKilled = Math.max(maxKilled, i.killed?.[1] ?? 0);
+  for (const i of data.incidents) {
     const r = radius(i.killed, maxKilled);
     const cls = `map-incident side-${i.side}${i.precision === 'exact site' ? '' : ' approx'}${i.killed ? '' : ' uncounted'}${i.lowConfidence ? ' low' : ''}`;
-    let m: L.Marker | L.CircleMarker;
-    if (focusable) {
-      const size = Math.ceil(2 * r + 4);
-      const icon = L.divIcon({ className: cls, html: svgIcon(size, (svg, c) => { svgChild(svg, 'circle', { cx: c, cy: c, r }); }), iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
-      m = L.marker([i.lat, i.lon], { icon, keyboard: true, title: '', zIndexOffset: -Math.round(r * 10) });
-      m.on('add', () => activate(m as L.Marker, `Incident: ${i.date}, ${i.place}, ${i.killedLabel} killed. Open details`, { type: 'incident', id: i.id }));
-    } else {
-      const c = color(i.side === 'iran' ? '--iran' : '--pakistan');
-      m = L.circleMarker([i.lat, i.lon], { radius: r, color: c, fillColor: c, fillOpacity: 0.3, weight: 1.5, dashArray: i.precision === 'exact site' ? undefined : '3 2' });
-    }
-    m.on('click', () => open({ type: 'incident', id: i.id }, true));
+    const size = Math.ceil(2 * r + 4);
+    const icon = L.divIcon({ className: cls, html: svgIcon(size, (svg, c) => { svgChild(svg, 'circle', { cx: c, cy: c, r }); }), iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
+    // Smaller circles above bigger ones, so none is hidden at a shared point.
+    const m = L.marker([i.lat, i.lon], { icon, keyboard: true, title: '', zIndexOffset: -Math.round(r * 10) });
+    m.on('add', () => activate(m, `Incident: ${i.date}, ${i.place}, ${i.killedLabel} killed. Open details`, { type: 'incident', id: i.id }));
+    m.on('click', () => void open({ type: 'incident', id: i.id }, true));
     m.addTo(layers.incidents);
     markers.set(key({ type: 'incident', id: i.id }), m);
+  }
+  const points = data.points;
+  const cells = points ? new IncidentCells(points, { iran: color('--iran'), pakistan: color('--pakistan'), mixed: color('--neutral'), text: color('--text'), bg: color('--bg'), focus: color('--focus') }) : undefined;
+  const chunks = new Map<number, Promise<MapIncident[]>>();
+  const incidentAt = (index: number): Promise<MapIncident> => {
+    const k = Math.floor(index / points!.chunk);
+    let chunk = chunks.get(k);
+    if (!chunk) {
+      const url = new URL(`incidents/${k}.json`, new URL(root.dataset.src!, location.href)).href;
+      chunk = json<{ incidents: MapIncident[]; sources: MapData['sources'] }>(url).then((c) => { Object.assign(data.sources, c.sources); return c.incidents; });
+      chunks.set(k, chunk);
+    }
+    return chunk.then((list) => list[index - k * points!.chunk]!);
+  };
+  if (cells) {
+    cells.addTo(layers.incidents);
+    map.on('click', (ev) => {
+      const c = visible.has('incidents') ? cells.cellAt(ev.containerPoint) : undefined;
+      if (c) void pickCell(c);
+    });
   }
 
   // Layer toggles (the checkboxes are in the page's legend, shown once the map is live).
@@ -267,41 +280,81 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
       ...(here.length ? [el(subhead, { text: 'Also drawn at this point' }), el('ul', {}, ...here.map((o) => {
         const b = el('button', { className: 'map-link', text: `${o.date}: ${o.place}` });
         b.type = 'button';
-        b.addEventListener('click', () => open({ type: 'incident', id: o.id }, true));
+        b.addEventListener('click', () => void open({ type: 'incident', id: o.id }, true));
         return el('li', {}, b);
       }))] : []),
       el(subhead, { text: 'Sources' }), sourceList(i.sourceIds),
     );
   };
 
-  function open(ref: FeatureRef, fromUser: boolean) {
-    const m = markers.get(key(ref));
-    const record = ref.type === 'crossing' ? data.crossings.find((c) => c.id === ref.id) : data.incidents.find((x) => x.id === ref.id);
-    if (!m || !record) {
-      status.textContent = `Not on the map: no ${ref.type} "${ref.id}" can be drawn. The lists below have every record.`;
-      return;
-    }
+  function clearSelection() {
     if (selected) markers.get(key(selected))?.getElement()?.classList.remove('selected');
-    selected = ref;
-    if (ref.type === 'crossing') crossingDetails(record as MapCrossing); else incidentDetails(record as MapIncident);
-    const layer: LayerKey = ref.type === 'crossing' ? 'crossings' : 'incidents';
-    if (!visible.has(layer)) setLayers([...visible, layer]);
-    const markerEl = m.getElement() as HTMLElement | undefined;
-    markerEl?.classList.add('selected');
-    if (fromUser && document.activeElement instanceof HTMLElement && canvasEl.contains(document.activeElement)) returnFocus = document.activeElement;
-    else returnFocus = (markerEl as HTMLElement | undefined) ?? null;
+    if (cells && cells.selected !== undefined) { cells.selected = undefined; cells.draw(); }
+    selected = undefined;
+  }
+  function showPanel(fromUser: boolean, from: HTMLElement | null, at: L.LatLng | undefined) {
+    if (fromUser && document.activeElement instanceof HTMLElement && canvasEl.contains(document.activeElement) && document.activeElement !== canvasEl) returnFocus = document.activeElement;
+    else returnFocus = from;
     panel.hidden = false;
     root.classList.add('has-panel');
-    const ll = m.getLatLng();
-    if (!map.getBounds().pad(-0.1).contains(ll)) quietly(() => map.panTo(ll, { animate: false }));
+    if (at && !map.getBounds().pad(-0.1).contains(at)) quietly(() => map.panTo(at, { animate: false }));
     panelTitle.focus({ preventScroll: !fromUser });
     status.textContent = `Showing details: ${panelTitle.textContent}.`;
     writeHash();
   }
+  async function open(ref: FeatureRef, fromUser: boolean) {
+    const layer: LayerKey = ref.type === 'crossing' ? 'crossings' : 'incidents';
+    const notFound = () => { status.textContent = `Not on the map: no ${ref.type} "${ref.id}" can be drawn. The lists below have the records.`; };
+    if (ref.type === 'incident' && points && cells) {
+      const index = points.ids.indexOf(ref.id);
+      if (index < 0) return notFound();
+      const record = await incidentAt(index);
+      clearSelection();
+      selected = ref;
+      if (!visible.has(layer)) setLayers([...visible, layer]);
+      cells.selected = index;
+      incidentDetails(record);
+      const at = L.latLng(points.lat[index]!, points.lon[index]!);
+      showPanel(fromUser, canvasEl, at);
+      cells.draw();
+      return;
+    }
+    const m = markers.get(key(ref));
+    const record = ref.type === 'crossing' ? data.crossings.find((c) => c.id === ref.id) : data.incidents.find((x) => x.id === ref.id);
+    if (!m || !record) return notFound();
+    clearSelection();
+    selected = ref;
+    if (ref.type === 'crossing') crossingDetails(record as MapCrossing); else incidentDetails(record as MapIncident);
+    if (!visible.has(layer)) setLayers([...visible, layer]);
+    const markerEl = (m.getElement() as HTMLElement | undefined) ?? null;
+    markerEl?.classList.add('selected');
+    showPanel(fromUser, markerEl, m.getLatLng());
+  }
+  /** A cell of many incidents: list them (up to the cell's kept few) and offer to zoom in. */
+  async function pickCell(c: Cell) {
+    if (c.n === 1) return open({ type: 'incident', id: points!.ids[c.indices[0]!]! }, true);
+    const records = await Promise.all(c.indices.map((i) => incidentAt(i)));
+    clearSelection();
+    panelTitle.textContent = `${c.n.toLocaleString('en-GB')} incidents here`;
+    const zoom = el('button', { className: 'map-link', text: 'Zoom in to separate them' });
+    zoom.type = 'button';
+    const at = map.containerPointToLatLng([c.x, c.y]);
+    zoom.addEventListener('click', () => { close(); map.setView(at, Math.min(map.getMaxZoom(), map.getZoom() + 2)); });
+    panelBody.replaceChildren(
+      el('p', {}, zoom),
+      el('ul', {}, ...records.map((r, k) => {
+        const b = el('button', { className: 'map-link', text: `${r.date}: ${r.place}, ${r.killedLabel} killed` });
+        b.type = 'button';
+        b.addEventListener('click', () => void open({ type: 'incident', id: points!.ids[c.indices[k]!]! }, true));
+        return el('li', {}, b);
+      })),
+      ...(c.n > records.length ? [el('p', { className: 'map-note', text: `The first ${records.length} by date; zoom in for the others.` })] : []),
+    );
+    showPanel(true, canvasEl, undefined);
+  }
   function close() {
-    if (!selected) return;
-    markers.get(key(selected))?.getElement()?.classList.remove('selected');
-    selected = undefined;
+    if (panel.hidden) return;
+    clearSelection();
     panel.hidden = true;
     root.classList.remove('has-panel');
     writeHash();
@@ -309,7 +362,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     returnFocus = null;
   }
   closeButton.addEventListener('click', close);
-  root.addEventListener('keydown', (ev) => { if (ev.key === 'Escape' && selected) { ev.preventDefault(); close(); } });
+  root.addEventListener('keydown', (ev) => { if (ev.key === 'Escape' && !panel.hidden) { ev.preventDefault(); close(); } });
 
   // Page scrolling never zooms the map; Ctrl/⌘ + scroll (and trackpad pinch) does; one finger scrolls the page.
   let hintTimer: number | undefined;
@@ -330,13 +383,15 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   declutter();
   root.dataset.state = 'live';
   root.dataset.drawMs = String(Math.round(performance.now() - t0));
-  status.textContent = `Interactive map: ${data.crossings.length} crossings and ${data.incidents.length} incidents. Press Tab to move between them, Enter to open one.`;
+  status.textContent = points
+    ? `Interactive map: ${data.crossings.length} crossings (press Tab to move between them, Enter to open one) and ${points.ids.length.toLocaleString('en-GB')} incidents, drawn as circles per area: select one to list its incidents, or zoom in.`
+    : `Interactive map: ${data.crossings.length} crossings and ${data.incidents.length} incidents. Press Tab to move between them, Enter to open one.`;
 
   const apply = (state: MapState, scroll: boolean) => {
     setLayers(state.layers);
     if (state.view) { const v = state.view; quietly(() => map.setView([v.lat, v.lon], v.zoom, { animate: false })); moved = true; }
     if (scroll) root.closest('figure')?.scrollIntoView({ block: 'start' });
-    if (state.feature) open(state.feature, false); else if (selected) close();
+    if (state.feature) void open(state.feature, false); else close();
   };
   const initial = parseMapHash(location.hash);
   if (initial) apply(initial, false);

@@ -9,7 +9,10 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { getBasemap, getBasemapTopology } from '../../src/lib/data';
 import { readDatasets, type Datasets } from '../../src/lib/validation';
-import { mapData } from '../../src/lib/map/map-data';
+import { CHUNK, incidentChunk, incidentChunkCount, mapData } from '../../src/lib/map/map-data';
+import { LISTED_BEYOND, listedIncidents, quarterlyTotals } from '../../src/lib/scale';
+import { datasetSchemas } from '../../src/schemas';
+import { withSyntheticIncidents } from '../fixtures/synthetic-incidents';
 import { ALL_LAYERS, formatMapHash, parseMapHash } from '../../src/lib/map/hash';
 import { locatorModel } from '../../src/lib/charts/locator';
 import { estimateTextWidth, overlaps } from '../../src/lib/charts/common';
@@ -112,4 +115,45 @@ describe('static locator labels', () => {
       expect(l.towns.length).toBeGreaterThan(3);
     });
   }
+});
+
+describe('at scale (beyond EACH_UP_TO incidents)', () => {
+  const many = { ...data, incidents: withSyntheticIncidents(data.incidents, 5000) };
+  it('the synthetic incidents are schema-valid and say they are synthetic', () => {
+    const parsed = datasetSchemas.incidents.safeParse(many.incidents);
+    expect(parsed.success).toBe(true);
+    expect(many.incidents.filter((i) => i.id.startsWith('synthetic-')).every((i) => /Synthetic/.test(i.summary) && i.confidence === 'low')).toBe(true);
+  });
+  it('the map data holds compact points, and every placed incident is in exactly one detail chunk', () => {
+    const m = mapData(many, basemap);
+    const placed = many.incidents.filter((i) => i.location).length;
+    expect(m.incidents).toEqual([]);
+    expect(m.points!.ids).toHaveLength(placed);
+    expect(m.points!.side).toHaveLength(placed);
+    expect(incidentChunkCount(many)).toBe(Math.ceil(placed / CHUNK));
+    const k = 3;
+    const chunk = incidentChunk(many, k);
+    expect(chunk.incidents.map((i) => i.id)).toEqual(m.points!.ids.slice(k * CHUNK, (k + 1) * CHUNK));
+    for (const i of chunk.incidents) for (const id of i.sourceIds) expect(chunk.sources[id]).toBeDefined();
+    // Compact: well under the full records' size.
+    expect(JSON.stringify(m).length).toBeLessThan(JSON.stringify(incidentChunk(many, 0)).length * 2);
+  });
+  it('the page lists the deadliest and the incidents a claim cites, not all of them', () => {
+    const { listed, all } = listedIncidents(many.incidents, many.claims);
+    expect(all).toBe(false);
+    const cited = many.claims.flatMap((c) => c.about).filter((a) => a.startsWith('incidents/')).map((a) => a.slice(10));
+    for (const id of cited) expect(listed.map((i) => i.id)).toContain(id);
+    expect(listed.length).toBeLessThanOrEqual(LISTED_BEYOND + cited.length);
+    expect(listedIncidents(data.incidents, data.claims).all).toBe(true);
+  });
+  it('quarterly totals keep every incident and every death', () => {
+    const q = quarterlyTotals(many.incidents);
+    expect(q.reduce((n, b) => n + b.iran.n + b.pakistan.n, 0)).toBe(5000);
+    expect(q.reduce((n, b) => n + b.iran.max + b.pakistan.max, 0)).toBe(many.incidents.reduce((n, i) => n + (i.killed?.max ?? 0), 0));
+  });
+  it('the static locator draws cells, not 5,000 circles', () => {
+    const l = locatorModel(many, basemap, 720);
+    expect(l.cells).toBe(true);
+    expect(l.incidents.length).toBeLessThan(100);
+  });
 });

@@ -1,18 +1,20 @@
 /**
  * Model of the border-incidents chart: incidents by date and side of the border, sized by the
  * number killed (area; a reported range drawn as an inner and an outer circle), beside the
- * diplomatic calendar on its own lane. Beyond AGGREGATE_ABOVE incidents it draws monthly totals
+ * diplomatic calendar on its own lane. Beyond AGGREGATE_ABOVE incidents it draws quarterly totals
  * per side instead of every mark, so a large conflict-event dataset stays readable and light.
  * Wide: time left to right. Narrow: time top to bottom.
  */
-import { scaleSqrt, scaleUtc, utcYear } from 'd3';
+import { EACH_UP_TO, quarterlyTotals } from '../scale';
+import { max, min, scaleSqrt, scaleUtc, utcYear } from 'd3';
 import type { Claim } from '../../schemas/claims';
 import type { DiplomaticEvent } from '../../schemas/events';
 import type { Incident } from '../../schemas/incidents';
 import { formatDate, formatRange } from '../format';
 import { estimateTextWidth, isoToDate, wrapLabel } from './common';
 
-export const AGGREGATE_ABOVE = 200;
+/** Beyond this many incidents the chart draws quarterly totals (see src/lib/scale.ts). */
+export const AGGREGATE_ABOVE = EACH_UP_TO;
 const LANES = [
   { key: 'events', label: 'Diplomacy' },
   { key: 'iran', label: 'Iran' },
@@ -38,17 +40,19 @@ export function incidentsModel(incidents: Incident[], events: DiplomaticEvent[],
   const start = incidents.map((i) => i.date).sort()[0] ?? '2023';
   const shownEvents = events.filter((e) => e.date >= start.slice(0, 4));
   const allDates = [...incidents.map((i) => i.date), ...shownEvents.map((e) => e.date)].map(isoToDate);
-  const t0 = new Date(Date.UTC(new Date(Math.min(...allDates.map(Number))).getUTCFullYear(), 0, 1));
-  const t1 = new Date(Math.max(...allDates.map(Number)) + 30 * 864e5);
+  const t0 = new Date(Date.UTC(new Date(min(allDates, Number)!).getUTCFullYear(), 0, 1));
+  const t1 = new Date(max(allDates, Number)! + 30 * 864e5);
   const t = scaleUtc().domain([t0, t1]).range(wide ? [90, width - 24] : [40, height - 20]);
   const laneAt = (i: number) => (wide ? 60 + i * 95 : 70 + (i * (width - 118)) / 2);
   const pos = (date: string, lane: number) => (wide ? { x: t(isoToDate(date)), y: laneAt(lane) } : { x: laneAt(lane), y: t(isoToDate(date)) });
   const aggregated = incidents.length > AGGREGATE_ABOVE;
 
   let marks: IncidentMark[];
-  const maxR = wide ? 26 : 20;
+  // Aggregated circles are a quarter apart: no bigger than half that gap, so they never touch.
+  const quarterGap = Math.abs(t(new Date(Date.UTC(2024, 3, 1))) - t(new Date(Date.UTC(2024, 0, 1))));
+  const maxR = Math.min(wide ? 26 : 20, aggregated ? quarterGap / 2 - 2 : Infinity);
   if (!aggregated) {
-    const maxKilled = Math.max(1, ...incidents.map((i) => i.killed?.max ?? 0));
+    const maxKilled = Math.max(1, max(incidents, (i) => i.killed?.max ?? 0) ?? 0);
     const r = scaleSqrt().domain([0, maxKilled]).range([0, maxR]);
     marks = incidents.map((i) => ({
       id: i.id, ...pos(i.date, i.side === 'iran' ? 1 : 2),
@@ -57,20 +61,13 @@ export function incidentsModel(incidents: Incident[], events: DiplomaticEvent[],
       title: `${formatDate(i.date)}, ${i.place}: ${i.killed ? `${formatRange(i.killed)} killed` : 'no count reported'}${i.confidence === 'low' ? ' (low confidence)' : ''}`,
     }));
   } else {
-    // Monthly totals per side: the sum of the lowest and of the highest reported counts.
-    const bins = new Map<string, { side: Incident['side']; month: string; min: number; max: number; n: number }>();
-    for (const i of incidents) {
-      const key = `${i.side}|${i.date.slice(0, 7)}`;
-      const b = bins.get(key) ?? { side: i.side, month: i.date.slice(0, 7), min: 0, max: 0, n: 0 };
-      b.min += i.killed?.min ?? 0; b.max += i.killed?.max ?? 0; b.n += 1;
-      bins.set(key, b);
-    }
-    const maxKilled = Math.max(1, ...[...bins.values()].map((b) => b.max));
+    const bins = quarterlyTotals(incidents).flatMap((q) => (['iran', 'pakistan'] as const).filter((side) => q[side].n > 0).map((side) => ({ ...q[side], side, mid: q.mid, label: q.label })));
+    const maxKilled = Math.max(1, max(bins, (b) => b.max) ?? 0);
     const r = scaleSqrt().domain([0, maxKilled]).range([0, maxR]);
-    marks = [...bins.values()].map((b) => ({
-      id: `${b.side}-${b.month}`, ...pos(b.month, b.side === 'iran' ? 1 : 2),
+    marks = bins.map((b) => ({
+      id: `${b.side}-${b.mid}`, ...pos(b.mid, b.side === 'iran' ? 1 : 2),
       rMin: Math.max(2, r(b.min)), rMax: Math.max(2, r(b.max)), side: b.side, counted: b.max > 0, lowConfidence: false, count: b.n,
-      title: `${formatDate(b.month)}, ${b.side === 'iran' ? 'in Iran' : 'in Pakistan'}: ${b.n} incidents, ${formatRange({ min: b.min, max: b.max })} killed`,
+      title: `${b.label}, ${b.side === 'iran' ? 'in Iran' : 'in Pakistan'}: ${b.n} incidents, ${formatRange({ min: b.min, max: b.max })} killed`,
     }));
   }
   const eventMarks: EventMark[] = shownEvents.map((e) => ({ id: e.id, ...pos(e.date, 0), kind: e.kind, title: `${formatDate(e.date)}: ${e.title}` }));

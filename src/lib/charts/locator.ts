@@ -4,9 +4,10 @@
  * the pipeline route (solid where built, dashed where planned) and town labels. Drawn at build
  * time with d3-geo, so the map reads with JavaScript off, in print and in feed readers.
  */
-import { geoMercator, geoPath, scaleSqrt } from 'd3';
+import { geoMercator, geoPath, max, min, scaleSqrt } from 'd3';
 import type { Datasets } from '../data';
-import { formatDate, formatRange } from '../format';
+import { formatDate, formatNumber, formatRange } from '../format';
+import { EACH_UP_TO } from '../scale';
 import type { BasemapLayers } from '../map/basemap';
 import { STATUS_GROUP } from '../labels';
 import { estimateTextWidth, overlaps, type Box } from './common';
@@ -25,6 +26,41 @@ function labelBox(x: number, y: number, text: string, p: Placement): Box {
   return { x0, x1: x0 + w, y0: y + p.dy - LABEL_SIZE, y1: y + p.dy + 2 };
 }
 
+export interface LocatorIncident { id: string; x: number; y: number; r: number; side: 'iran' | 'pakistan' | 'mixed'; approximate: boolean; title: string }
+type Project = (lon: number, lat: number) => [number, number];
+
+function eachIncident(data: Datasets, xy: Project, width: number): LocatorIncident[] {
+  const r = scaleSqrt().domain([0, Math.max(1, max(data.incidents, (i) => i.killed?.max ?? 0) ?? 0)]).range([3, width < 500 ? 12 : 18]);
+  return data.incidents.flatMap((i) => {
+    if (!i.location) return [];
+    const [x, y] = xy(i.location.lon, i.location.lat);
+    return [{ id: i.id, x, y, r: r(i.killed?.max ?? 0), side: i.side, approximate: i.location.geoPrecision !== 'exact', title: `${formatDate(i.date)}, ${i.place}: ${i.killed ? `${formatRange(i.killed)} killed` : 'no count reported'}. ${i.location.geoNote ?? ''}` }];
+  });
+}
+
+/** Beyond EACH_UP_TO: one circle per 1° by 1° cell at the cell's centre, area by the number of incidents. */
+function incidentCells(data: Datasets, xy: Project, width: number): LocatorIncident[] {
+  const cells = new Map<string, { lat: number; lon: number; n: number; iran: number; min: number; max: number }>();
+  for (const i of data.incidents) {
+    if (!i.location) continue;
+    const lat = Math.floor(i.location.lat);
+    const lon = Math.floor(i.location.lon);
+    const key = `${lat},${lon}`;
+    let c = cells.get(key);
+    if (!c) { c = { lat, lon, n: 0, iran: 0, min: 0, max: 0 }; cells.set(key, c); }
+    c.n += 1;
+    if (i.side === 'iran') c.iran += 1;
+    c.min += i.killed?.min ?? 0;
+    c.max += i.killed?.max ?? 0;
+  }
+  const r = scaleSqrt().domain([0, Math.max(1, max(cells.values(), (c) => c.n) ?? 0)]).range([3, width < 500 ? 14 : 22]);
+  return [...cells.entries()].map(([key, c]) => {
+    const [x, y] = xy(c.lon + 0.5, c.lat + 0.5);
+    const side = c.iran === c.n ? 'iran' : c.iran === 0 ? 'pakistan' : 'mixed';
+    return { id: `cell-${key}`, x, y, r: r(c.n), side, approximate: true, title: `${formatNumber(c.n)} incidents between ${c.lat}° and ${c.lat + 1}° N, ${c.lon}° and ${c.lon + 1}° E: ${formatRange({ min: c.min, max: c.max })} killed` };
+  });
+}
+
 export interface LocatorModel {
   width: number; height: number;
   countries: { name: string; d: string; focus: boolean }[];
@@ -35,7 +71,10 @@ export interface LocatorModel {
   provinceLines: string;
   countryBorders: string;
   crossings: { id: string; x: number; y: number; label: string; status: string; title: string; labelX: number; labelY: number; labelAnchor: 'start' | 'end' | 'middle' }[];
-  incidents: { id: string; x: number; y: number; r: number; side: 'iran' | 'pakistan'; approximate: boolean; title: string }[];
+  /** Each incident, or beyond EACH_UP_TO incidents, one circle per 1° cell (side "mixed" when both sides are in it). */
+  incidents: LocatorIncident[];
+  /** True when incidents are drawn as 1° cells. */
+  cells: boolean;
   /** Towns whose label fits without touching another label or a crossing; the rest are left off. */
   towns: { id: string; x: number; y: number; name: string; labelX: number; labelY: number; labelAnchor: 'start' | 'end' | 'middle' }[];
 }
@@ -50,7 +89,7 @@ export function locatorModel(data: Datasets, basemap: BasemapLayers, width: numb
   const lons = pts.map((p) => p[0]);
   const lats = pts.map((p) => p[1]);
   const pad = 1.3;
-  const extent: GeoJSON.Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[Math.min(...lons) - pad, Math.min(...lats) - pad], [Math.max(...lons) + pad, Math.max(...lats) + pad]] } };
+  const extent: GeoJSON.Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[min(lons)! - pad, min(lats)! - pad], [max(lons)! + pad, max(lats)! + pad]] } };
   const projection = geoMercator().fitExtent([[8, 8], [width - 8, height - 8]], extent).clipExtent([[0, 0], [width, height]]);
   const path = geoPath(projection).digits(1);
   const xy = (lon: number, lat: number) => projection([lon, lat]) ?? [0, 0];
@@ -78,8 +117,6 @@ export function locatorModel(data: Datasets, basemap: BasemapLayers, width: numb
     const b = xy(p.location.lon, p.location.lat);
     return [{ d: `M${a[0].toFixed(1)},${a[1].toFixed(1)}L${b[0].toFixed(1)},${b[1].toFixed(1)}`, planned: p.segment !== 'iran-built' }];
   });
-  const maxKilled = Math.max(1, ...data.incidents.map((i) => i.killed?.max ?? 0));
-  const r = scaleSqrt().domain([0, maxKilled]).range([3, width < 500 ? 12 : 18]);
   const taken: Box[] = [];
   const place = (x: number, y: number, text: string, force: boolean) => {
     const ok = (b: Box) => b.x0 >= 2 && b.x1 <= width - 2 && b.y0 >= 2 && b.y1 <= height - 2 && !taken.some((t) => overlaps(t, b));
@@ -101,11 +138,7 @@ export function locatorModel(data: Datasets, basemap: BasemapLayers, width: numb
     // Crossings are always labelled (forced where nothing fits): they are the map's subject.
     return { id: c.id, x, y, label, status: STATUS_GROUP[last.status], title: `${label}: ${last.status} (${formatDate(last.date)}). ${c.location!.geoNote ?? ''}`, ...place(x, y, label, true)! };
   });
-  const incidents = data.incidents.flatMap((i) => {
-    if (!i.location) return [];
-    const [x, y] = xy(i.location.lon, i.location.lat);
-    return [{ id: i.id, x, y, r: r(i.killed?.max ?? 0), side: i.side, approximate: i.location.geoPrecision !== 'exact', title: `${formatDate(i.date)}, ${i.place}: ${i.killed ? `${formatRange(i.killed)} killed` : 'no count reported'}. ${i.location.geoNote ?? ''}` }];
-  });
+  const incidents = data.incidents.length <= EACH_UP_TO ? eachIncident(data, xy, width) : incidentCells(data, xy, width);
   const crossingSpots = new Set(crossings.map((c) => `${Math.round(c.x)},${Math.round(c.y)}`));
   const towns = data.places
     .filter((p) => p.rank === 1)
@@ -125,5 +158,5 @@ export function locatorModel(data: Datasets, basemap: BasemapLayers, width: numb
     }
     return [];
   });
-  return { width, height, countries, provinces, provinceLines, countryBorders, countryLabels, route, crossings, incidents, towns };
+  return { width, height, countries, provinces, provinceLines, countryBorders, countryLabels, route, crossings, incidents, cells: data.incidents.length > EACH_UP_TO, towns };
 }

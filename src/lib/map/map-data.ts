@@ -4,10 +4,11 @@
  * and dates are formatted here, so the browser code only draws. Records without a location are not
  * in it (the lists on the page carry them); the counts of those are, so the map can say so.
  */
-import { geoMercator, geoPath } from 'd3';
+import { geoMercator, geoPath, max, min } from 'd3';
 import type { Datasets } from '../data';
 import type { BasemapLayers } from './basemap';
 import { formatDate, formatRange } from '../format';
+import { EACH_UP_TO } from '../scale';
 import { crossingName, KIND_WORD, PRECISION_WORD, STATUS_GROUP, STATUS_WORD } from '../labels';
 
 
@@ -23,17 +24,67 @@ export interface MapIncident extends MapPoint {
   killed: [number, number] | null; killedLabel: string; injuredLabel?: string; countNote?: string;
   by: string; summary: string; dateNote?: string; lowConfidence: boolean; followUp: boolean; sourceIds: string[];
 }
+/**
+ * Beyond EACH_UP_TO incidents, the map data holds them as compact columns (what drawing needs) and
+ * their details go into files of CHUNK incidents each (/map/incidents/<k>.json), fetched only when
+ * the reader opens one. Point i's details are in chunk floor(i / CHUNK).
+ */
+export const CHUNK = 1000;
+export interface MapPoints { ids: string[]; lat: number[]; lon: number[]; /** "i" or "p" per point */ side: string; /** most reported killed, -1 when no count */ killed: number[]; chunk: number }
 export interface MapData {
   /** [west, south, east, north] of what the map opens on. */
   view: [number, number, number, number];
   crossings: MapCrossing[];
+  /** Every placed incident in full (up to EACH_UP_TO incidents); empty beyond, see points. */
   incidents: MapIncident[];
+  /** Beyond EACH_UP_TO incidents: every placed incident as columns, in date order. */
+  points?: MapPoints;
   route: { name: string; role: string; lat: number; lon: number; planned: boolean }[][];
   /** Country names, each at the middle of the part of the country the opening view shows. */
   countryLabels: { name: string; lat: number; lon: number }[];
   towns: { id: string; name: string; local?: { text: string; lang: string }; country: string; rank: number; lat: number; lon: number }[];
   unmapped: { crossings: string[]; incidents: number };
   sources: Record<string, { title: string; publisher: string; url: string | null }>;
+}
+
+type Incident = Datasets['incidents'][number];
+
+/** Incidents that can be placed, in date order: the order of points and of detail chunks. */
+const placedCache = new WeakMap<Datasets, Incident[]>();
+export function placedIncidents(data: Datasets): Incident[] {
+  let placed = placedCache.get(data);
+  if (!placed) {
+    placed = data.incidents.filter((i) => i.location).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+    placedCache.set(data, placed);
+  }
+  return placed;
+}
+
+/** The details of chunk k (beyond EACH_UP_TO incidents), for /map/incidents/<k>.json. */
+export function incidentChunk(data: Datasets, k: number): { incidents: MapIncident[]; sources: MapData['sources'] } {
+  const part = placedIncidents(data).slice(k * CHUNK, (k + 1) * CHUNK);
+  const ids = new Set(part.flatMap((i) => i.sourceIds));
+  return { incidents: part.map(mapIncident), sources: Object.fromEntries(data.sources.filter((s) => ids.has(s.id)).map((s) => [s.id, { title: s.title, publisher: s.publisher, url: s.url }])) };
+}
+
+/** How many detail chunks there are (none up to EACH_UP_TO incidents: the details are in the map data). */
+export function incidentChunkCount(data: Datasets): number {
+  const n = placedIncidents(data).length;
+  return n > EACH_UP_TO ? Math.ceil(n / CHUNK) : 0;
+}
+
+function mapIncident(i: Incident): MapIncident {
+  return {
+    id: i.id, date: formatDate(i.date), place: i.place, side: i.side,
+    killed: i.killed ? [i.killed.min, i.killed.max] : null,
+    killedLabel: i.killed ? formatRange(i.killed) : 'not reported',
+    ...(i.injured ? { injuredLabel: formatRange(i.injured) } : {}),
+    ...(i.killed?.note ? { countNote: i.killed.note } : {}),
+    by: i.claimedBy ? `Claimed by ${i.claimedBy}` : `Carried out by ${i.actor}`,
+    summary: i.summary, ...(i.dateNote ? { dateNote: i.dateNote } : {}),
+    lowConfidence: i.confidence === 'low', followUp: i.followUp, sourceIds: i.sourceIds,
+    ...point(i.location!),
+  };
 }
 
 const point = (l: { lat: number; lon: number; geoPrecision: string; geoNote?: string }): MapPoint => ({ lat: l.lat, lon: l.lon, precision: PRECISION_WORD[l.geoPrecision as keyof typeof PRECISION_WORD], ...(l.geoNote ? { geoNote: l.geoNote } : {}) });
@@ -54,19 +105,9 @@ export function mapData(data: Datasets, basemap: BasemapLayers): MapData {
         ...point(loc),
       };
     });
-  const incidents: MapIncident[] = [...data.incidents]
-    .sort((a, b) => a.date.localeCompare(b.date))
-    .flatMap((i) => (i.location ? [{
-      id: i.id, date: formatDate(i.date), place: i.place, side: i.side,
-      killed: i.killed ? [i.killed.min, i.killed.max] as [number, number] : null,
-      killedLabel: i.killed ? formatRange(i.killed) : 'not reported',
-      ...(i.injured ? { injuredLabel: formatRange(i.injured) } : {}),
-      ...(i.killed?.note ? { countNote: i.killed.note } : {}),
-      by: i.claimedBy ? `Claimed by ${i.claimedBy}` : `Carried out by ${i.actor}`,
-      summary: i.summary, ...(i.dateNote ? { dateNote: i.dateNote } : {}),
-      lowConfidence: i.confidence === 'low', followUp: i.followUp, sourceIds: i.sourceIds,
-      ...point(i.location),
-    }] : []));
+  const placed = placedIncidents(data);
+  const compact = placed.length > EACH_UP_TO;
+  const incidents: MapIncident[] = compact ? [] : placed.map(mapIncident);
   // The route as runs of consecutive known points: a point without a location (the border
   // crossing) breaks the line instead of being guessed across.
   const routePts = data.pipeline.flatMap((r) => (r.kind === 'route-point' ? [r] : [])).sort((a, b) => a.order - b.order);
@@ -82,10 +123,10 @@ export function mapData(data: Datasets, basemap: BasemapLayers): MapData {
   const towns = data.places.filter((p) => !atCrossing.has(`${p.location.lat},${p.location.lon}`)).map((p) => ({ id: p.id, name: p.name, ...(p.nameLocal ? { local: p.nameLocal } : {}), country: p.country, rank: p.rank, lat: p.location.lat, lon: p.location.lon }));
   // The opening view: every crossing and incident, and Gwadar, where Pakistan's first phase ends.
   const phaseOneEnd = routePts.filter((p) => p.segment === 'pakistan-phase-1' && p.location).map((p) => p.location!);
-  const pts = [...crossings, ...incidents, ...phaseOneEnd];
+  const pts = [...crossings, ...placed.map((i) => i.location!), ...phaseOneEnd];
   const pad = 0.6;
   const view: MapData['view'] = pts.length
-    ? [Math.min(...pts.map((p) => p.lon)) - pad, Math.min(...pts.map((p) => p.lat)) - pad, Math.max(...pts.map((p) => p.lon)) + pad, Math.max(...pts.map((p) => p.lat)) + pad]
+    ? [min(pts, (p) => p.lon)! - pad, min(pts, (p) => p.lat)! - pad, max(pts, (p) => p.lon)! + pad, max(pts, (p) => p.lat)! + pad]
     : [60, 25, 65, 30];
   // Label points derived from the basemap, not typed: the centroid of each country's outline
   // clipped to the opening view, found on a Mercator projection of that view and turned back into
@@ -100,11 +141,15 @@ export function mapData(data: Datasets, basemap: BasemapLayers): MapData {
     });
   const used = new Set([
     ...crossings.flatMap((c) => [...c.sourceIds, ...c.history.flatMap((h) => h.sourceIds)]),
-    ...incidents.flatMap((i) => i.sourceIds),
+    ...placed.flatMap((i) => i.sourceIds),
   ]);
   const sources = Object.fromEntries(data.sources.filter((s) => used.has(s.id)).map((s) => [s.id, { title: s.title, publisher: s.publisher, url: s.url }]));
   return {
     view, crossings, incidents, route, countryLabels, towns,
+    ...(compact ? { points: {
+      ids: placed.map((i) => i.id), lat: placed.map((i) => +i.location!.lat.toFixed(4)), lon: placed.map((i) => +i.location!.lon.toFixed(4)),
+      side: placed.map((i) => (i.side === 'iran' ? 'i' : 'p')).join(''), killed: placed.map((i) => i.killed?.max ?? -1), chunk: CHUNK,
+    } } : {}),
     unmapped: { crossings: data.crossings.filter((c) => !c.location).map(crossingName), incidents: data.incidents.filter((i) => !i.location).length },
     sources,
   };

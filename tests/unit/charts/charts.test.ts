@@ -137,7 +137,7 @@ describe('incidents chart model', () => {
     const b = incidentsModel(data.incidents, data.events, { ...strikes, label: 'Test label' }, 720).annotation!;
     expect(b.text).toBe('Test label');
   });
-  it(`aggregates by month beyond ${AGGREGATE_ABOVE} incidents (5,000 synthetic ones)`, () => {
+  it(`aggregates by quarter beyond ${AGGREGATE_ABOVE} incidents (5,000 synthetic ones)`, () => {
     const base = data.incidents[0]!;
     const many = Array.from({ length: 5000 }, (_, i) => ({
       ...base, id: `synthetic-${i}`, side: (i % 2 ? 'iran' : 'pakistan') as 'iran' | 'pakistan',
@@ -145,7 +145,7 @@ describe('incidents chart model', () => {
     }));
     const m = incidentsModel(many, data.events, undefined, 720);
     expect(m.aggregated).toBe(true);
-    expect(m.incidents.length).toBeLessThanOrEqual(3 * 12 * 2);
+    expect(m.incidents.length).toBeLessThanOrEqual(3 * 4 * 2);
     expect(m.incidents.reduce((n, k) => n + (k.count ?? 0), 0)).toBe(5000);
   });
   for (const width of [320, 390, 720]) {
