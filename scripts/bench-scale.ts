@@ -10,12 +10,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { readDatasets } from '../src/lib/validation';
+import { serveStatic as serve } from './lib/static-server';
 import type { Incident } from '../src/schemas/incidents';
 import { withSyntheticIncidents } from '../tests/fixtures/synthetic-incidents';
 
@@ -24,20 +23,6 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 const arg = process.argv.indexOf('--incidents');
 const sizes = (arg > 0 ? process.argv[arg + 1]! : '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
 const WORK = resolve('.scale');
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.csv': 'text/csv', '.xml': 'application/xml', '.woff2': 'font/woff2' };
-/** A plain static server for one built folder, on loopback. */
-async function serve(dir: string) {
-  const server = createServer((req, res) => {
-    let path = join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-    if (!existsSync(path)) { res.writeHead(404); res.end(); return; }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-    res.end(readFileSync(path));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
-}
 
 const gz = (path: string) => (existsSync(path) ? gzipSync(readFileSync(path)).length : 0);
 const kb = (b: number) => Math.round(b / 102.4) / 10;
@@ -159,9 +144,9 @@ await browser.close();
 const real = results[0]!;
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/scale.json', `${JSON.stringify({ date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, Node ${process.version}`, results }, null, 2)}\n`);
-console.log('\n| incidents | validate | build | home first load (gzip) | vs real | map data (gzip) | detail files | map drawn / idle after scroll | longest frame: pan / zoom | incidents redraw (max) | input blocked (max) |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('\n| incidents | validate | build | home first load (gzip) | vs real | map data (gzip) | detail files | map drawn / idle after scroll | longest frame: pan / zoom | incidents redraw (max) |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   const vs = ((r.homeFirstLoadGzip / real.homeFirstLoadGzip - 1) * 100).toFixed(1);
-  console.log(`| ${r.incidents.toLocaleString('en-GB')} | ${r.validateMs} ms | ${(r.buildMs / 1000).toFixed(1)} s (${(r.buildMs / real.buildMs).toFixed(2)}x) | ${kb(r.homeFirstLoadGzip)} KB | ${Number(vs) >= 0 ? '+' : ''}${vs}% | ${kb(r.mapDataGzip)} KB | ${r.detailChunks ? `${r.detailChunks} × ${kb(r.detailChunkGzip)} KB` : 'none'} | ${r.drawnMs} / ${r.idleMs} ms | ${r.longestPanFrameMs} / ${r.longestZoomFrameMs} ms | ${r.cellRedrawMaxMs === null ? 'markers' : `${r.cellRedrawMaxMs} ms`} | ${r.maxBlockingMs} ms |`);
+  console.log(`| ${r.incidents.toLocaleString('en-GB')} | ${r.validateMs} ms | ${(r.buildMs / 1000).toFixed(1)} s (${(r.buildMs / real.buildMs).toFixed(2)}x) | ${kb(r.homeFirstLoadGzip)} KB | ${Number(vs) >= 0 ? '+' : ''}${vs}% | ${kb(r.mapDataGzip)} KB | ${r.detailChunks ? `${r.detailChunks} × ${kb(r.detailChunkGzip)} KB` : 'none'} | ${r.drawnMs} / ${r.idleMs} ms | ${r.longestPanFrameMs} / ${r.longestZoomFrameMs} ms | ${r.cellRedrawMaxMs === null ? 'markers' : `${r.cellRedrawMaxMs} ms`} |`);
 }

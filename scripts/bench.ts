@@ -16,7 +16,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 4480);
 const BASE = `http://127.0.0.1:${PORT}`;
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const PAGES = ['/', '/claims/', '/data/', '/embed/trade/', '/embed/pipeline/', '/embed/pledges/'];
+const PAGES = ['/', '/claims/', '/data/', '/embed/trade/', '/embed/pipeline/', '/embed/pledges/', '/embed/map/'];
 const skipLighthouse = process.argv.includes('--no-lighthouse');
 
 type Kind = 'html' | 'css' | 'js' | 'data' | 'fonts' | 'images' | 'other';
