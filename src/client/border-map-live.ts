@@ -58,7 +58,6 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   const closeButton = panel.querySelector<HTMLButtonElement>('.map-panel-close')!;
   const hint = root.querySelector<HTMLElement>('.map-hint')!;
   const status = root.querySelector<HTMLElement>('.map-status')!;
-  const figureBody = root.closest('.figure-body');
 
   root.dataset.state = 'loading';
   const styles = Promise.all([leafletCss, mapCss].map((href) => new Promise<void>((resolve, reject) => {
@@ -76,7 +75,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   const [data, topo] = await Promise.all([json<MapData>(root.dataset.src!), json<BasemapTopology>(root.dataset.basemap!), styles]);
   const t0 = performance.now();
   root.querySelector<HTMLElement>('.map-frame')!.hidden = false;
-  figureBody?.classList.add('is-live');
+  root.classList.add('is-live');
 
   const css = getComputedStyle(document.documentElement);
   const color = (name: string) => css.getPropertyValue(name).trim() || '#777';
@@ -221,7 +220,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     declutter();
   };
   for (const b of boxes) {
-    b.hidden = false;
+    b.classList.remove('pending');
     b.addEventListener('change', () => {
       setLayers(ALL_LAYERS.filter((k) => (k === b.dataset.layer ? b.checked : visible.has(k))));
       writeHash();

@@ -114,6 +114,21 @@ test('scrolling the page over the map does not zoom it', async ({ page }) => {
   expect(await zoom()).toBe(before);
 });
 
+for (const width of [412, 1280]) {
+  test(`the live map takes the static map's place without moving the page (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 823 });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __shift: number };
+      w.__shift = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto('/embed/map/');
+    await expect(page.locator('[data-live-map]')).toHaveAttribute('data-state', 'live');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBeLessThan(0.01);
+  });
+}
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the live map with a feature open has no accessibility violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
