@@ -83,7 +83,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   const [w, s, e, n] = data.view;
   const viewBounds = L.latLngBounds([s, w], [n, e]);
   const bbox = topo.bbox ?? [w - 5, s - 5, e + 5, n + 5];
-  // One canvas for every vector layer: the basemap, the route and (at scale) the incidents.
+  // One canvas for every vector layer (the basemap and the route); incidents at scale have their own.
   const canvas = L.canvas({ padding: 0.3 });
   const map = L.map(canvasEl, {
     renderer: canvas, zoomSnap: 0.25, minZoom: 4, maxZoom: 11,
