@@ -13,6 +13,7 @@ import L from 'leaflet';
 import leafletCss from 'leaflet/dist/leaflet.css?url';
 import mapCss from './border-map.css?url';
 import { basemapLayers, type BasemapTopology } from '../lib/map/basemap';
+import { formatNumber } from '../lib/format';
 import { ALL_LAYERS, formatMapHash, parseMapHash, type FeatureRef, type LayerKey, type MapState } from '../lib/map/hash';
 import type { MapCrossing, MapData, MapIncident } from '../lib/map/map-data';
 import { IncidentCells, type Cell } from './incident-cells';
@@ -73,7 +74,6 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     return r.json() as Promise<T>;
   };
   const [data, topo] = await Promise.all([json<MapData>(root.dataset.src!), json<BasemapTopology>(root.dataset.basemap!), styles]);
-  const t0 = performance.now();
   root.querySelector<HTMLElement>('.map-frame')!.hidden = false;
   root.classList.add('is-live');
 
@@ -334,7 +334,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     if (c.n === 1) return open({ type: 'incident', id: points!.ids[c.indices[0]!]! }, true);
     const records = await Promise.all(c.indices.map((i) => incidentAt(i)));
     clearSelection();
-    panelTitle.textContent = `${c.n.toLocaleString('en-GB')} incidents here`;
+    panelTitle.textContent = `${formatNumber(c.n)} incidents here`;
     const zoom = el('button', { className: 'map-link', text: 'Zoom in to separate them' });
     zoom.type = 'button';
     const at = map.containerPointToLatLng([c.x, c.y]);
@@ -381,10 +381,11 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
 
   declutter();
   root.dataset.state = 'live';
-  root.dataset.drawMs = String(Math.round(performance.now() - t0));
   status.textContent = points
-    ? `Interactive map: ${data.crossings.length} crossings (press Tab to move between them, Enter to open one) and ${points.ids.length.toLocaleString('en-GB')} incidents, drawn as circles per area: select one to list its incidents, or zoom in.`
+    ? `Interactive map: ${data.crossings.length} crossings (press Tab to move between them, Enter to open one) and ${formatNumber(points.ids.length)} incidents, drawn as circles per area: select one to list its incidents, or zoom in.`
     : `Interactive map: ${data.crossings.length} crossings and ${data.incidents.length} incidents. Press Tab to move between them, Enter to open one.`;
+  const { unmapped } = data;
+  if (unmapped.crossings.length || unmapped.incidents) status.textContent += ` Not on the map, for want of a location, but in the lists below: ${[unmapped.crossings.join(', '), unmapped.incidents && `${formatNumber(unmapped.incidents)} incidents`].filter(Boolean).join('; ')}.`;
 
   const apply = (state: MapState, scroll: boolean) => {
     setLayers(state.layers);

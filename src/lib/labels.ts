@@ -18,3 +18,8 @@ export const PRECISION_WORD: Record<Precision, string> = { exact: 'exact site', 
 export function crossingName(c: Pick<Crossing, 'namePk' | 'nameIr'>): string {
   return [c.namePk, c.nameIr].filter(Boolean).join('–');
 }
+
+/** "Pakistan: Kech · Iran: Rask": the district and county a crossing is in, where known. */
+export function crossingWhere(c: Pick<Crossing, 'districtPk' | 'countyIr'>): string {
+  return [c.districtPk && `Pakistan: ${c.districtPk}`, c.countyIr && `Iran: ${c.countyIr}`].filter(Boolean).join(' · ');
+}

@@ -9,7 +9,7 @@ import type { Datasets } from '../data';
 import { formatDate, formatNumber, formatRange } from '../format';
 import { EACH_UP_TO } from '../scale';
 import type { BasemapLayers } from '../map/basemap';
-import { STATUS_GROUP } from '../labels';
+import { crossingName, STATUS_GROUP } from '../labels';
 import { estimateTextWidth, overlaps, type Box } from './common';
 
 /** Where a label goes relative to its point, in order of preference. */
@@ -134,7 +134,7 @@ export function locatorModel(data: Datasets, basemap: BasemapLayers, width: numb
   });
   const crossings = crossingPts.map(({ c, x, y }) => {
     const last = c.history[c.history.length - 1]!;
-    const label = [c.namePk, c.nameIr].filter(Boolean).join('–');
+    const label = crossingName(c);
     // Crossings are always labelled (forced where nothing fits): they are the map's subject.
     return { id: c.id, x, y, label, status: STATUS_GROUP[last.status], title: `${label}: ${last.status} (${formatDate(last.date)}). ${c.location!.geoNote ?? ''}`, ...place(x, y, label, true)! };
   });

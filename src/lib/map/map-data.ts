@@ -9,7 +9,7 @@ import type { Datasets } from '../data';
 import type { BasemapLayers } from './basemap';
 import { formatDate, formatRange } from '../format';
 import { EACH_UP_TO } from '../scale';
-import { crossingName, KIND_WORD, PRECISION_WORD, STATUS_GROUP, STATUS_WORD } from '../labels';
+import { crossingName, crossingWhere, KIND_WORD, PRECISION_WORD, STATUS_GROUP, STATUS_WORD } from '../labels';
 
 
 export interface MapPoint { lat: number; lon: number; precision: string; geoNote?: string }
@@ -99,7 +99,7 @@ export function mapData(data: Datasets, basemap: BasemapLayers): MapData {
       return {
         id: c.id, name: crossingName(c), local: c.nameLocal ?? [], altNames: c.altNames ?? [],
         kind: KIND_WORD[c.kind], status: STATUS_GROUP[last.status], statusLabel: STATUS_WORD[last.status], statusDate: formatDate(last.date),
-        where: [c.districtPk && `Pakistan: ${c.districtPk}`, c.countyIr && `Iran: ${c.countyIr}`].filter(Boolean).join(' · '),
+        where: crossingWhere(c),
         facts: c.facts ?? [], ...(c.note ? { note: c.note } : {}), lowConfidence: c.confidence === 'low', sourceIds: c.sourceIds,
         history: c.history.map((h) => ({ date: formatDate(h.date), status: STATUS_WORD[h.status], note: h.note, sourceIds: h.sourceIds })),
         ...point(loc),
