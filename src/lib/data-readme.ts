@@ -15,6 +15,7 @@ export const DATASET_DESCRIPTIONS: Record<(typeof DATASET_NAMES)[number], string
   places: 'Towns labelled on the map, with GeoNames coordinates.',
   pledges: 'The pledges and expectations of the article, followed to the latest source with a dated status history.',
   smuggling: 'Sourced estimates of fuel smuggling from Iran into Pakistan, each in its own unit.',
+  corrections: 'The corrections log: every correction, clarification and update to a published record, dated, with what changed, why and the sources.',
 };
 
 function esc(s: string): string {
@@ -34,7 +35,9 @@ export function renderDataReadme(): string {
   out.push(`- Points: \`lat\` ${REGION.minLat}-${REGION.maxLat}, \`lon\` ${REGION.minLon}-${REGION.maxLon}, with \`geoPrecision\` (\`exact\`, \`town\`, \`district\`, \`derived\`) and a \`geoNote\` saying how any non-exact point was placed. No point is guessed: where no source gives one, \`location\` is \`null\` and the site lists the record as unmapped.`);
   out.push('- Counts that sources report differently are ranges (`{"min": 7, "max": 9, "note": "who says what"}`); `min` may not exceed `max`. Amounts are non-negative.');
   out.push('- A trade target\'s `horizon` must come after the date it was set. Claims\' and pledges\' `about` entries (`dataset/id`) must point at existing records.');
-  out.push('- Where sources disagree, every value is kept with its source (ranges, `alternativeDates`, several `values`, or separate records with notes pointing at each other).', '');
+  out.push('- Where sources disagree, every value is kept with its source (ranges, `alternativeDates`, several `values`, or separate records with notes pointing at each other).');
+  out.push('- Source `url`s are `http:` or `https:` addresses (anything else is rejected: it would become a link). Exactly one source has `role: "article"`: the analysis the site is built on.');
+  out.push('- Changing a published fact? Correct the record, then add an entry to `corrections.json` (date, the `record` as `dataset/id`, what changed, why, sources); the record then shows "Corrected on <date>" wherever it appears, and the change is listed on /corrections/ and in the feed.', '');
   out.push('## How to add next month\'s incident', '');
   out.push('1. Add the source to `sources.json` (id, title, publisher, url, published, language).');
   out.push('2. Copy an incident in `incidents.json`, give it a new id (`2026-03-02-saravan-ambush`), and fill in the fields below; set `location` to `null` unless a source or the gazetteer gives a point.');

@@ -6,7 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Claim } from '../schemas/claims';
+import type { Correction } from '../schemas/corrections';
 import type { Source } from '../schemas/sources';
+import type { Mou as MouRecord } from '../schemas/mous';
 import { DataError, readDatasets, type Datasets } from './validation';
 import { basemapLayers, type BasemapLayers, type BasemapTopology } from './map/basemap';
 
@@ -48,6 +50,42 @@ export function getSource(id: string, data: Datasets = getData()): Source {
 
 export function getSources(ids: readonly string[], data: Datasets = getData()): Source[] {
   return ids.map((id) => getSource(id, data));
+}
+
+/**
+ * A source by its role on the site ("article": the analysis the explainer is built on; "basemap",
+ * "gazetteer"). Components ask for the role, never type an id; the validator guarantees one article.
+ */
+export function getSourceByRole(role: NonNullable<Source['role']>, data: Datasets = getData()): Source {
+  const s = data.sources.find((x) => x.role === role);
+  if (!s) throw new Error(`No source with role "${role}" in sources.json (used on a page or in a chart)`);
+  return s;
+}
+
+/** The article's own source (Rasanah's analysis). */
+export function getArticle(data: Datasets = getData()): Source {
+  return getSourceByRole('article', data);
+}
+
+/** The corrections log, newest first (same day: file order). */
+export function correctionsNewestFirst(data: Datasets = getData()): Correction[] {
+  return data.corrections.map((c, i) => ({ c, i })).sort((a, b) => b.c.date.localeCompare(a.c.date) || a.i - b.i).map((x) => x.c);
+}
+
+/** The log's entries that touch one record ("incidents/<id>", "sections/visit"), newest first. */
+export function correctionsOf(ref: string, data: Datasets = getData()): Correction[] {
+  return correctionsNewestFirst(data).filter((c) => c.record === ref);
+}
+
+/** How the documents of 3 August are identified: by full title, title cut off, not confirmed. */
+export function documentListStatus(data: Datasets = getData()): { total: number; confirmed: MouRecord[]; incomplete: MouRecord[]; unconfirmed: MouRecord[] } {
+  const by = (s: MouRecord['listStatus']) => data.mous.filter((m) => m.listStatus === s).sort((a, b) => a.number - b.number);
+  return { total: data.mous.length, confirmed: by('confirmed'), incomplete: by('incomplete'), unconfirmed: by('unconfirmed') };
+}
+
+/** The newest date the stored copy of any source was read: how far the research was carried. */
+export function latestSearchDate(data: Datasets = getData()): string {
+  return data.sources.reduce((acc, s) => (s.accessed && s.accessed > acc ? s.accessed : acc), '');
 }
 
 /** A claim by id; a missing id is a build error naming it. */

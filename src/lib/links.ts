@@ -2,6 +2,12 @@
  * Where on the explainer a record is drawn, so claims and the ledger can link to it. One place
  * that knows the page's anchors: figures by dataset, the map's lists by record.
  */
+import type { Datasets } from './validation';
+import { formatDate } from './format';
+import { SECTION_LABELS } from './share';
+
+const SECTION_LABEL_OF: Record<string, string> = SECTION_LABELS;
+
 const FIGURE_OF: Record<string, string> = {
   trade: 'figure-trade',
   mous: 'figure-documents',
@@ -41,4 +47,61 @@ export function labelOfRecord(ref: string): string {
       sources: 'source',
     } as Record<string, string>
   )[dataset] ?? dataset;
+}
+
+/**
+ * The most precise anchor a record has on the explainer: its own row, card or list item where it
+ * has one (trade rows, pipeline rows and specifications, smuggling cards, documents, the 2026
+ * timeline), else its figure. Used by the corrections log, whose links must land on the record.
+ */
+export function anchorOfRecord(ref: string, data: Datasets): string {
+  const [dataset, id] = ref.split('/') as [string, string];
+  switch (dataset) {
+    case 'sections': return `/#${id}`;
+    case 'trade': return data.trade.find((r) => r.id === id)?.kind === 'headline' ? '/#figure-trade' : `/#trade-${id}`;
+    case 'pipeline': return data.pipeline.find((r) => r.id === id)?.kind === 'route-point' ? '/#figure-pipeline' : `/#pipeline-${id}`;
+    case 'smuggling': return `/#smuggling-${id}`;
+    case 'mous': return `/#document-${id}`;
+    case 'events': return warTimelineEvents(data).some((e) => e.id === id) ? `/#event-${id}` : '/#figure-incidents';
+    default: return hrefOfRecord(ref);
+  }
+}
+
+/** The events the 2026 timeline lists (each with its anchor #event-<id>): follow-ups from the first war after the article. */
+export function warTimelineEvents(data: Datasets): Datasets['events'] {
+  const followUps = data.events.filter((e) => e.followUp).sort((a, b) => a.date.localeCompare(b.date));
+  const warStart = followUps.find((e) => e.kind === 'war')?.date;
+  return warStart ? followUps.filter((e) => e.date >= warStart) : [];
+}
+
+/** A reader's name for a record, for the corrections log and the feed ("Incident: 26 Jul 2025, Zahedan courthouse"). */
+export function recordTitle(ref: string, data: Datasets): string {
+  const [dataset, id] = ref.split('/') as [string, string];
+  const cut = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+  const find = <T extends { id: string }>(list: T[]) => list.find((r) => r.id === id);
+  switch (dataset) {
+    case 'sections': return `The text of the section “${SECTION_LABEL_OF[id] ?? id}”`;
+    case 'claims': { const c = find(data.claims); return c ? `Claim: “${cut(c.quote)}”` : ref; }
+    case 'incidents': { const i = find(data.incidents); return i ? `Incident: ${formatDate(i.date)}, ${i.place}` : ref; }
+    case 'pledges': { const p = find(data.pledges); return p ? `Pledge: ${p.title}` : ref; }
+    case 'events': { const e = find(data.events); return e ? `Event: ${e.title}` : ref; }
+    case 'mous': { const m = find(data.mous); return m ? `Document ${m.number}: ${m.title}` : ref; }
+    case 'smuggling': { const s = find(data.smuggling); return s ? `Smuggling estimate: ${s.measure}` : ref; }
+    case 'crossings': { const c = find(data.crossings); return c ? `Crossing: ${[c.namePk, c.nameIr].filter(Boolean).join('–')}` : ref; }
+    case 'places': { const p = find(data.places); return p ? `Place: ${p.name}` : ref; }
+    case 'sources': { const s = find(data.sources); return s ? `Source: ${s.publisher}, ${cut(s.title, 60)}` : ref; }
+    case 'trade': {
+      const t = find(data.trade);
+      if (!t) return ref;
+      if (t.kind === 'flow') return `Trade figure: ${t.period} (${t.reporter.replace(/-/g, ' ')}, ${t.flow === 'total' ? 'total' : t.flow === 'pk-to-ir' ? 'Pakistan to Iran' : 'Iran to Pakistan'})`;
+      if (t.kind === 'target') return `Trade target set ${formatDate(t.dateSet)}`;
+      return `Trade statement of ${formatDate(t.date)}`;
+    }
+    case 'pipeline': {
+      const p = find(data.pipeline);
+      if (!p) return ref;
+      return p.kind === 'event' ? `Pipeline: ${p.title} (${formatDate(p.date)})` : p.kind === 'spec' ? `Pipeline specification: ${p.parameter}` : `Pipeline route point: ${p.name}`;
+    }
+    default: return ref;
+  }
 }

@@ -7,6 +7,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { DATASET_NAMES, datasetSchemas, type DatasetName } from '../schemas/index';
+import { SECTIONS } from '../schemas/primitives';
 
 export type Datasets = { [K in DatasetName]: z.infer<(typeof datasetSchemas)[K]> };
 
@@ -159,6 +160,22 @@ export function integrityProblems(data: Datasets, fileOf: (name: DatasetName) =>
     if (p.claimId && !ids.get('claims')!.has(p.claimId)) {
       problems.push({ file: fileOf('pledges'), record: p.id, field: 'claimId', message: `expected the id of a claim in claims.json, got "${p.claimId}"` });
     }
+  }
+  problems.push(...correctionProblems(data, ids, fileOf));
+  return problems;
+}
+
+/** The corrections log points at records that exist, and the site finds the article's source by its role. */
+function correctionProblems(data: Datasets, ids: Map<DatasetName, Set<string>>, fileOf: (name: DatasetName) => string): DataProblem[] {
+  const problems: DataProblem[] = [];
+  for (const c of data.corrections) {
+    const [dataset, id] = c.record.split('/') as [string, string];
+    const found = dataset === 'sections' ? (SECTIONS as readonly string[]).includes(id) : ids.get(dataset as DatasetName)?.has(id);
+    if (!found) problems.push({ file: fileOf('corrections'), record: c.id, field: 'record', message: `expected a reference to an existing record (or section), got "${c.record}"` });
+  }
+  const articles = data.sources.filter((s) => s.role === 'article');
+  if (articles.length !== 1) {
+    problems.push({ file: fileOf('sources'), record: articles[1]?.id ?? '(file)', field: 'role', message: `expected exactly one source with role "article" (the analysis the site is built on), got ${articles.length}` });
   }
   return problems;
 }

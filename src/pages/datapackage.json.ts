@@ -1,4 +1,8 @@
-/** /datapackage.json: a Frictionless Data Package describing every dataset, its schema, licence and sources. */
+/**
+ * /datapackage.json: a Frictionless Data Package describing every dataset, its schema, licence and
+ * sources. Resource and schema paths are relative to the descriptor (data/<name>.json), so the
+ * package reads wherever it is served from, or from a saved copy of the folder.
+ */
 import type { APIRoute } from 'astro';
 import { getData } from '../lib/data';
 import { DATA_LICENCE, PROJECT_AUTHOR, PROJECT_TITLE, datasetSummaries } from '../lib/publish';
@@ -23,19 +27,19 @@ export const GET: APIRoute = ({ site }) => {
         name: s.name,
         title: `${s.name} (JSON)`,
         description: s.description,
-        path: new URL(`/data/${s.name}.json`, base).href,
+        path: `data/${s.name}.json`,
         format: 'json',
         mediatype: 'application/json',
         encoding: 'utf-8',
         profile: 'data-resource',
-        schema: new URL(`/data/${s.name}.schema.json`, base).href,
+        schema: `data/${s.name}.schema.json`,
         licenses: [DATA_LICENCE],
       },
       {
         name: `${s.name}-csv`,
         title: `${s.name} (CSV, flattened)`,
         description: `${s.description} Flattened: nested fields as dotted columns, lists joined with "; " or kept as JSON.`,
-        path: new URL(`/data/${s.name}.csv`, base).href,
+        path: `data/${s.name}.csv`,
         format: 'csv',
         mediatype: 'text/csv',
         encoding: 'utf-8',

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDate, recordId, sectionId, sourceIds } from './primitives';
+import { confidence, isoDate, recordId, sectionId, sourceIds } from './primitives';
 
 export const VERDICTS = ['supported', 'differs', 'disputed', 'unverified'] as const;
 
@@ -12,7 +12,13 @@ export const recordRef = z
 
 /** A later development that bears on a claim, dated so no reader mistakes it for what the article knew. */
 export const claimUpdate = z
-  .object({ date: isoDate, note: z.string().min(1), sourceIds })
+  .object({
+    date: isoDate,
+    note: z.string().min(1),
+    sourceIds,
+    /** How sure the research sheet is of this update; absent means high. Low is marked wherever it is shown. */
+    confidence: confidence.optional().describe('How sure the research sheet is of this update (absent: high); low is marked wherever it is shown.'),
+  })
   .strict();
 
 /** One checkable claim of the article, checked against independent sources. */

@@ -1,5 +1,6 @@
 /** Every dataset's schema, by file name (data/<name>.json). */
 import { claimsSchema } from './claims';
+import { correctionsSchema } from './corrections';
 import { crossingsSchema } from './crossings';
 import { eventsSchema } from './events';
 import { incidentsSchema } from './incidents';
@@ -23,6 +24,7 @@ export const datasetSchemas = {
   places: placesSchema,
   pledges: pledgesSchema,
   smuggling: smugglingDataSchema,
+  corrections: correctionsSchema,
 } as const;
 export type DatasetName = keyof typeof datasetSchemas;
 export const DATASET_NAMES = Object.keys(datasetSchemas) as DatasetName[];

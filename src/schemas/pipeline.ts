@@ -21,6 +21,8 @@ export const pipelineEventSchema = z
     /** A short headline for the timeline (under 70 characters). */
     title: z.string().min(1).max(70).describe('A short headline for the timeline (under 70 characters).'),
     description: z.string().min(1),
+    /** Conflicting details about the step (another deadline a source gives...), with who says what. */
+    note: z.string().min(1).optional().describe('Conflicting details about the step (another deadline a source gives...), with who says what.'),
     followUp: z.boolean().default(false),
   })
   .strict();

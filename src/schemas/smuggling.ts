@@ -5,8 +5,8 @@ import { isoDate, sourcedRecord } from './primitives';
 export const smugglingSchema = z
   .object({
     ...sourcedRecord,
-    /** When the figure applies (or was published). */
-    date: isoDate.describe('When the figure applies, or when it was published.'),
+    /** When the figure applies (or was published); absent when no source read dates it. */
+    date: isoDate.optional().describe('When the figure applies, or when it was published; absent when no source read dates it (the site says "date unknown").'),
     /** What is measured, in a few words ("Smuggled petroleum products"). */
     measure: z.string().min(1).max(80).describe('What is measured, in a few words.'),
     value: z.number().nonnegative().describe('The number as the source gives it.'),

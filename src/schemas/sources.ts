@@ -1,6 +1,18 @@
 import { z } from 'astro/zod';
 import { confidence, isoDate, recordId } from './primitives';
 
+/** Roles a source can have on the site; the article's own source is found by its role, not by its id. */
+export const SOURCE_ROLES = ['article', 'basemap', 'gazetteer'] as const;
+
+/**
+ * A web address a reader can follow: http: or https: only. Anything else (javascript:, data:,
+ * file:...) would become a live link in the source lists, the byline and the map panel.
+ */
+export const webUrl = z
+  .string({ invalid_type_error: 'expected a web address starting with https:// or http://' })
+  .url({ message: 'expected a full web address starting with https:// or http://' })
+  .refine((u) => { try { return ['http:', 'https:'].includes(new URL(u).protocol); } catch { return false; } }, { message: 'expected a web address starting with https:// or http:// (no other scheme becomes a link)' });
+
 /** A published source that records cite by id. */
 export const sourceSchema = z
   .object({
@@ -9,8 +21,8 @@ export const sourceSchema = z
     title: z.string().min(1).describe('The headline or title as published (or as shown in the stored copy).'),
     /** The outlet or institution that published it. */
     publisher: z.string().min(1).describe('The outlet or institution that published it.'),
-    /** Its address, or null when the research sheet only had its text ("URL unknown"). */
-    url: z.string().url({ message: 'expected a full URL starting with https://' }).nullable().describe('Its address, or null when the research sheet only had its text ("URL unknown").'),
+    /** Its address (http or https only: it becomes a link), or null when the research sheet only had its text ("URL unknown"). */
+    url: webUrl.nullable().describe('Its address (http: or https: only), or null when the research sheet only had its text ("URL unknown").'),
     /** Publication date, when known. */
     published: isoDate.optional().describe('Publication date, when known.'),
     /** BCP 47 tag of the language it is written in. */
@@ -19,6 +31,8 @@ export const sourceSchema = z
     accessed: isoDate.optional().describe('Date the stored copy was read, when known.'),
     /** How much the research sheet trusts this source in general (records carry their own confidence too). */
     confidence: confidence.optional().describe('How much the research sheet trusts this source in general (records carry their own confidence too).'),
+    /** What the site uses it for, when it is special: the article itself, the basemap, the gazetteer. Read through src/lib/data.ts, never typed by id. */
+    role: z.enum(SOURCE_ROLES, { errorMap: () => ({ message: `expected one of ${SOURCE_ROLES.map((r) => `"${r}"`).join(', ')}` }) }).optional().describe('What the site uses it for, when it is special: "article" (the analysis the explainer is built on; exactly one), "basemap" (the map\'s boundaries), "gazetteer" (town coordinates).'),
     /** Anything a reader checking the source should know (a copy of another outlet's story, a missing URL...). */
     note: z.string().min(1).optional().describe('Anything a reader checking the source should know (a copy of another outlet\'s story, a missing URL...).'),
   })
