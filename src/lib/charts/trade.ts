@@ -139,3 +139,34 @@ export function tradeModel(records: TradeRecord[], articleClaim: Claim | undefin
   const yTicks = y.ticks(layout === 'wide' ? 5 : 4).map((v) => ({ y: y(v), label: v === 0 ? '0' : `$${v} bn` }));
   return { width, height, layout, plot, xTicks, yTicks, series, targets: targetMarks, targetLabels, gap, title, maxReportedBn, lowestTargetBn };
 }
+
+/** Words for the coded fields of a trade flow, shared by the chart's table and its notes. */
+export const REPORTER_WORD: Record<TradeFlow['reporter'], string> = { 'pakistan-customs': 'Pakistan customs / commerce ministry', 'pakistan-sbp': 'State Bank of Pakistan', 'iran-customs': 'Iran customs', 'iran-officials': 'Iranian officials', 'iran-embassy': 'Iranian embassy', 'itc-trade-map': 'ITC Trade Map', unspecified: 'Not named' };
+export const FLOW_WORD: Record<TradeFlow['flow'], string> = { 'pk-to-ir': 'Pakistan → Iran', 'ir-to-pk': 'Iran → Pakistan', total: 'Total' };
+export const BASIS_WORD: Record<TradeFlow['basis'], string> = { 'pakistan-fiscal-year': 'Pakistani fiscal year', 'iranian-year': 'Iranian year', 'calendar-year': 'calendar year', 'part-year': 'part of a year' };
+
+export interface TradeCombination { reporter: TradeFlow['reporter']; flow: TradeFlow['flow']; basis: TradeFlow['basis']; count: number; drawn: boolean }
+
+/**
+ * Which reporter / direction / year-basis combinations the data holds and which the chart draws
+ * (TRADE_SERIES), so the chart can say what it leaves out. Computed from the data, never typed.
+ */
+export function tradeCoverage(records: TradeRecord[]): { combinations: TradeCombination[]; drawn: TradeCombination[]; omitted: TradeCombination[]; values: number; drawnValues: number } {
+  const flows = records.filter((r): r is TradeFlow => r.kind === 'flow');
+  const byKey = new Map<string, TradeCombination>();
+  for (const f of flows) {
+    const key = `${f.reporter}|${f.flow}|${f.basis}`;
+    const c = byKey.get(key) ?? { reporter: f.reporter, flow: f.flow, basis: f.basis, count: 0, drawn: TRADE_SERIES.some((s) => s.reporter === f.reporter && s.flow === f.flow && s.basis === f.basis) };
+    c.count++;
+    byKey.set(key, c);
+  }
+  const combinations = [...byKey.values()].sort((a, b) => Number(b.drawn) - Number(a.drawn) || b.count - a.count || a.reporter.localeCompare(b.reporter) || a.flow.localeCompare(b.flow) || a.basis.localeCompare(b.basis));
+  const drawn = combinations.filter((c) => c.drawn);
+  const omitted = combinations.filter((c) => !c.drawn);
+  return { combinations, drawn, omitted, values: flows.length, drawnValues: drawn.reduce((n, c) => n + c.count, 0) };
+}
+
+/** "Iran customs, Iran → Pakistan, Iranian year (4 values)". */
+export function combinationLabel(c: TradeCombination): string {
+  return `${REPORTER_WORD[c.reporter]}, ${FLOW_WORD[c.flow].replace('Total', 'total')}, ${BASIS_WORD[c.basis]} (${c.count} ${c.count === 1 ? 'value' : 'values'})`;
+}
