@@ -6,12 +6,16 @@ export const SOURCE_ROLES = ['article', 'basemap', 'gazetteer'] as const;
 
 /**
  * A web address a reader can follow: http: or https: only. Anything else (javascript:, data:,
- * file:...) would become a live link in the source lists, the byline and the map panel.
+ * file:...) would become a live link in the source lists, the byline and the map panel; and no
+ * character that could end the href attribute it is written into.
  */
 export const webUrl = z
   .string({ invalid_type_error: 'expected a web address starting with https:// or http://' })
   .url({ message: 'expected a full web address starting with https:// or http://' })
-  .refine((u) => { try { return ['http:', 'https:'].includes(new URL(u).protocol); } catch { return false; } }, { message: 'expected a web address starting with https:// or http:// (no other scheme becomes a link)' });
+  .refine((u) => { try { return ['http:', 'https:'].includes(new URL(u).protocol); } catch { return false; } }, { message: 'expected a web address starting with https:// or http:// (no other scheme becomes a link)' })
+  // Astro writes an http(s) address that contains "&" into href without escaping it, so a quote or
+  // an angle bracket in one would end the attribute: such characters must come percent-encoded.
+  .refine((u) => !/[\s"<>`\\]/.test(u), { message: 'expected a web address without spaces, quotes, backslashes or angle brackets (percent-encode them: %20, %22, %3C, %3E)' });
 
 /** A published source that records cite by id. */
 export const sourceSchema = z

@@ -2,24 +2,37 @@
  * Hostile text in the data: every text field of every dataset gets a script tag and an attribute
  * breakout. The build must show it as text everywhere (page, ledger, data pages, CSV, JSON) and
  * never as markup. Run by hand with the escaping removed (set:html in Claim.astro), this test fails.
+ * Source URLs get a web address carrying the same payload (it must stay inside its href), and a
+ * javascript: address must stop the build before anything is built.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOMParser } from '@xmldom/xmldom';
+import { SOURCE_ROLES } from '../../src/schemas/sources';
 
 const SCRIPT = '<script>x()</script>';
 const BREAKOUT = '"><img src=x onerror=x()>';
+/**
+ * The most hostile address validation lets through (quotes, angle brackets and spaces must be
+ * percent-encoded; see the bad-data fixtures): an apostrophe, an ampersand (which makes Astro skip
+ * escaping the href) and an event-handler name. It must stay inside its href.
+ */
+const HOSTILE_URL = "https://example.org/?q='onmouseover=x()&r=%22%3E%3Cimg%20src=x%20onerror=x()%3E";
 const root = mkdtempSync(join(tmpdir(), 'ipx-xss-'));
 const dataDir = join(root, 'data');
 const outDir = join(root, 'dist');
 
 /** Fields whose text is free prose (ids, dates, URLs, enums and language tags keep their rules). */
-const PROSE = /^(title|summary|description|note|quote|place|actor|claimedBy|setBy|saidBy|role|name|publisher|text|period|parameter|label|geoNote|district|districtPk|countyIr|namePk|nameIr|horizonText|dateNote)$/;
+const PROSE = /^(title|summary|description|note|quote|place|actor|claimedBy|setBy|saidBy|role|name|publisher|text|period|parameter|label|geoNote|district|districtPk|countyIr|namePk|nameIr|horizonText|dateNote|change|reason|before)$/;
 
 function poison(value: unknown, key = ''): unknown {
   // Length-limited fields (titles, chart labels, quotes) get the payload alone; prose gets it appended.
+  if (typeof value === 'string' && key === 'url') return HOSTILE_URL;
+  // A source's role is a vocabulary (SOURCE_ROLES), not prose; places' and route points' roles are prose.
+  if (typeof value === 'string' && key === 'role' && (SOURCE_ROLES as readonly string[]).includes(value)) return value;
   if (typeof value === 'string') return /^(title|label|quote)$/.test(key) ? `${SCRIPT}${BREAKOUT}` : PROSE.test(key) ? `${value} ${SCRIPT} ${BREAKOUT}` : value;
   if (Array.isArray(value)) return value.map((v) => (key === 'facts' || key === 'altNames' ? `${v} ${SCRIPT}${BREAKOUT}` : poison(v, key)));
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, k)]));
@@ -31,14 +44,17 @@ function files(dir: string): string[] {
 }
 
 let build: { code: number | null; out: string };
+const runBuild = (env: Record<string, string>) => {
+  const r = spawnSync(process.execPath, [join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/build.ts'], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+};
 beforeAll(() => {
   cpSync('data', dataDir, { recursive: true });
   for (const f of readdirSync(dataDir).filter((f) => f.endsWith('.json'))) {
     const path = join(dataDir, f);
     writeFileSync(path, JSON.stringify(poison(JSON.parse(readFileSync(path, 'utf8'))), null, 2));
   }
-  const r = spawnSync(process.execPath, [join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/build.ts'], { encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir } });
-  build = { code: r.status, out: `${r.stdout}${r.stderr}` };
+  build = runBuild({ DATA_DIR: dataDir, OUT_DIR: outDir });
 }, 120_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -59,6 +75,31 @@ describe('hostile text in every dataset', () => {
     }
     const home = readFileSync(join(outDir, 'index.html'), 'utf8');
     expect(home).toContain('&lt;script&gt;x()&lt;/script&gt;');
+  });
+  it('keeps a hostile web address inside its href, and the feed well-formed', () => {
+    const home = readFileSync(join(outDir, 'index.html'), 'utf8');
+    expect(home).toContain(`href="${HOSTILE_URL}"`);
+    const markup = home.replace(/="[^"]*"/g, '=""');
+    expect(/\sonmouseover=/.test(markup), 'the address became an attribute').toBe(false);
+    const feed = readFileSync(join(outDir, 'feed.xml'), 'utf8');
+    const errors: string[] = [];
+    const doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(feed, 'application/xml');
+    expect(errors).toEqual([]);
+    expect(doc.documentElement!.textContent).toContain(SCRIPT);
+    expect(feed).not.toContain(SCRIPT);
+  });
+  it('stops the build on a javascript: source address, naming file, record and field', () => {
+    const badDir = join(root, 'data-js');
+    cpSync('data', badDir, { recursive: true });
+    const path = join(badDir, 'sources.json');
+    const sources = JSON.parse(readFileSync(path, 'utf8'));
+    const victim = sources.find((s: { url: string | null }) => s.url);
+    victim.url = 'javascript:alert(1)';
+    writeFileSync(path, JSON.stringify(sources, null, 2));
+    const r = runBuild({ DATA_DIR: badDir, OUT_DIR: join(root, 'dist-js') });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(new RegExp(`sources\\.json: ${victim.id}\\.url: expected a web address starting with https:// or http://.*got "javascript:alert\\(1\\)"`));
+    expect(statSync(join(root, 'dist-js'), { throwIfNoEntry: false })).toBeUndefined();
   });
   it('stays literal text in the CSV and JSON downloads', () => {
     const csv = readFileSync(join(outDir, 'data', 'incidents.csv'), 'utf8');
