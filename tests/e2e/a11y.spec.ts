@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { FIGURES } from '../../src/lib/figures';
 
-const PAGES = ['/', '/claims/', '/data/', ...FIGURES.map((f) => `/embed/${f.slug}/`)];
+const PAGES = ['/', '/claims/', '/data/', '/corrections/', ...FIGURES.map((f) => `/embed/${f.slug}/`)];
 
 for (const path of PAGES) {
   for (const colorScheme of ['light', 'dark'] as const) {

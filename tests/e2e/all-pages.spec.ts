@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { FIGURES } from '../../src/lib/figures';
 
-const PAGES = ['/', '/claims/', '/data/', ...FIGURES.map((f) => `/embed/${f.slug}/`)];
+const PAGES = ['/', '/claims/', '/data/', '/corrections/', ...FIGURES.map((f) => `/embed/${f.slug}/`)];
 
 for (const path of PAGES) {
   test(`${path}: no console error and no third-party request`, async ({ page }) => {
