@@ -1,9 +1,11 @@
 /**
- * Hostile text in the data: every text field of every dataset gets a script tag and an attribute
- * breakout. The build must show it as text everywhere (page, ledger, data pages, CSV, JSON) and
- * never as markup. Run by hand with the escaping removed (set:html in Claim.astro), this test fails.
- * Source URLs get a web address carrying the same payload (it must stay inside its href), and a
- * javascript: address must stop the build before anything is built.
+ * Hostile text in the data: every text field of every dataset gets a script tag, an attribute
+ * breakout and markup that would make elements (tests/fixtures/hostile.ts). The build must show it
+ * as text everywhere (page, ledger, data pages, CSV, JSON) and never as markup. Run by hand with the
+ * escaping removed (set:html in Claim.astro), this test fails. Source URLs get a web address carrying
+ * the same payload (it must stay inside its href), and a javascript: address must stop the build
+ * before anything is built. The live map, which builds its DOM in the browser, is checked by
+ * tests/e2e/hostile.spec.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,33 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOMParser } from '@xmldom/xmldom';
-import { SOURCE_ROLES } from '../../src/schemas/sources';
+import { HOSTILE_URL, SCRIPT, writeHostileData } from '../fixtures/hostile';
 
-const SCRIPT = '<script>x()</script>';
-const BREAKOUT = '"><img src=x onerror=x()>';
-/**
- * The most hostile address validation lets through (quotes, angle brackets and spaces must be
- * percent-encoded; see the bad-data fixtures): an apostrophe, an ampersand (which makes Astro skip
- * escaping the href) and an event-handler name. It must stay inside its href.
- */
-const HOSTILE_URL = "https://example.org/?q='onmouseover=x()&r=%22%3E%3Cimg%20src=x%20onerror=x()%3E";
 const root = mkdtempSync(join(tmpdir(), 'ipx-xss-'));
 const dataDir = join(root, 'data');
 const outDir = join(root, 'dist');
-
-/** Fields whose text is free prose (ids, dates, URLs, enums and language tags keep their rules). */
-const PROSE = /^(title|summary|description|note|quote|place|actor|claimedBy|setBy|saidBy|role|name|publisher|text|period|parameter|label|geoNote|district|districtPk|countyIr|namePk|nameIr|horizonText|dateNote|change|reason|before)$/;
-
-function poison(value: unknown, key = ''): unknown {
-  // Length-limited fields (titles, chart labels, quotes) get the payload alone; prose gets it appended.
-  if (typeof value === 'string' && key === 'url') return HOSTILE_URL;
-  // A source's role is a vocabulary (SOURCE_ROLES), not prose; places' and route points' roles are prose.
-  if (typeof value === 'string' && key === 'role' && (SOURCE_ROLES as readonly string[]).includes(value)) return value;
-  if (typeof value === 'string') return /^(title|label|quote)$/.test(key) ? `${SCRIPT}${BREAKOUT}` : PROSE.test(key) ? `${value} ${SCRIPT} ${BREAKOUT}` : value;
-  if (Array.isArray(value)) return value.map((v) => (key === 'facts' || key === 'altNames' ? `${v} ${SCRIPT}${BREAKOUT}` : poison(v, key)));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, k)]));
-  return value;
-}
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
@@ -49,11 +29,7 @@ const runBuild = (env: Record<string, string>) => {
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 };
 beforeAll(() => {
-  cpSync('data', dataDir, { recursive: true });
-  for (const f of readdirSync(dataDir).filter((f) => f.endsWith('.json'))) {
-    const path = join(dataDir, f);
-    writeFileSync(path, JSON.stringify(poison(JSON.parse(readFileSync(path, 'utf8'))), null, 2));
-  }
+  writeHostileData(dataDir);
   build = runBuild({ DATA_DIR: dataDir, OUT_DIR: outDir });
 }, 120_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -72,6 +48,7 @@ describe('hostile text in every dataset', () => {
       expect(markup.includes(SCRIPT), `${page} has the script payload as markup`).toBe(false);
       expect(markup.includes('<img src=x'), `${page} has the img payload as markup`).toBe(false);
       expect(/<[^>]*\sonerror=/i.test(markup), `${page} has an onerror attribute`).toBe(false);
+      expect(/<[^>]*\sdata-injected=/i.test(markup), `${page} has an injected element`).toBe(false);
     }
     const home = readFileSync(join(outDir, 'index.html'), 'utf8');
     expect(home).toContain('&lt;script&gt;x()&lt;/script&gt;');

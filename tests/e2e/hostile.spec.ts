@@ -1,0 +1,92 @@
+/**
+ * Hostile text on the live map: the site built from data whose every text field carries a script
+ * tag, an attribute breakout and markup that makes elements if it is ever parsed as HTML
+ * (tests/fixtures/hostile.ts). The live map builds its DOM in the browser (Leaflet's labels,
+ * tooltips and icons, the details panel), which the build-level test cannot see; here every
+ * feature is shown, hovered and opened on the home page and in /embed/map/, and the test fails on
+ * any injected element ever added to the DOM (even if removed again), on any script that ran, and
+ * on any request to the refresh's target.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { serveStatic } from '../../scripts/lib/static-server';
+import { writeHostileData } from '../fixtures/hostile';
+
+const WORK = resolve('.hostile-test');
+let server: { base: string; close: () => void };
+
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  writeHostileData(`${WORK}/data`);
+  const build = spawnSync('npm', ['run', 'build'], { env: { ...process.env, DATA_DIR: `${WORK}/data`, OUT_DIR: `${WORK}/dist` }, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`hostile build failed:\n${build.stdout}\n${build.stderr}`);
+  server = await serveStatic(`${WORK}/dist`);
+});
+test.afterAll(() => { server?.close(); rmSync(WORK, { recursive: true, force: true }); });
+
+/** Records, from the first byte of the page, every element the payload would make and every call of x(). */
+async function watch(page: Page) {
+  const hijacked: string[] = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/hijacked')) hijacked.push(r.url()); });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __injected: string[]; x: () => void };
+    w.__injected = [];
+    w.x = () => { w.__injected.push('script ran: x()'); };
+    const check = (n: Node) => {
+      if (!(n instanceof Element)) return;
+      for (const e of [n, ...n.querySelectorAll('*')]) {
+        if (e.hasAttribute('data-injected') || (e.tagName === 'IMG' && e.getAttribute('src') === 'x') || (e.tagName === 'SCRIPT' && e.textContent === 'x()')) {
+          w.__injected.push(`<${e.tagName.toLowerCase()}> in ${e.parentElement?.className || e.parentElement?.tagName || '?'}`);
+        }
+      }
+    };
+    new MutationObserver((records) => { for (const r of records) r.addedNodes.forEach(check); }).observe(document, { childList: true, subtree: true });
+  });
+  return async () => ({ injected: await page.evaluate(() => (window as unknown as { __injected: string[] }).__injected), hijacked });
+}
+
+/** Shows, hovers and opens every crossing and incident on the live map. */
+async function openEveryFeature(page: Page) {
+  await expect(page.locator('[data-live-map]')).toHaveAttribute('data-state', 'live');
+  const markers = page.locator('.map-canvas .leaflet-marker-icon.map-crossing, .map-canvas .leaflet-marker-icon.map-incident');
+  const n = await markers.count();
+  expect(n).toBeGreaterThan(5);
+  for (let i = 0; i < n; i++) {
+    const m = markers.nth(i);
+    await m.focus();
+    await m.hover({ force: true }).catch(() => {});
+    await m.press('Enter');
+    await expect(page.locator('.map-panel')).toBeVisible();
+    await page.keyboard.press('Escape');
+  }
+  // Towns, when zoomed in, and the pipeline, through the layer toggles.
+  for (const box of await page.locator('input[data-layer]').all()) { await box.uncheck(); await box.check(); }
+}
+
+for (const path of ['/', '/embed/map/']) {
+  test(`${path}: hostile names stay text on the live map`, async ({ page }) => {
+    const result = await watch(page);
+    await page.goto(`${server.base}${path}`);
+    await page.locator('#figure-map').scrollIntoViewIfNeeded();
+    await expect(page.locator('[data-live-map]')).toHaveAttribute('data-state', 'live');
+    await page.waitForTimeout(300);
+    const drawn = await result();
+    expect(drawn.hijacked, 'requests sent by an injected refresh, once the map is drawn').toEqual([]);
+    expect(drawn.injected, 'elements made from the data, once the map is drawn').toEqual([]);
+    await openEveryFeature(page);
+    // The crossing labels show the payload as text.
+    await expect(page.locator('.map-crossing-label').first()).toContainText('<b data-injected');
+    // The view from a link, zoomed in so every town label is drawn.
+    await page.evaluate(() => { location.hash = '#map=all&view=8/28.5/62'; });
+    await page.waitForTimeout(500);
+    const { injected, hijacked } = await result();
+    expect(injected, 'elements made from the data').toEqual([]);
+    expect(hijacked, 'requests sent by an injected refresh').toEqual([]);
+    expect(new URL(page.url()).pathname).toBe(path);
+  });
+}
