@@ -19,6 +19,10 @@ import type { MapCrossing, MapData, MapIncident } from '../lib/map/map-data';
 import { IncidentCells, type Cell } from './incident-cells';
 
 
+/**
+ * Every node the map shows is built here, with the data as text. Leaflet sets a string given to a
+ * tooltip, popup or divIcon as innerHTML, so the map never hands it a string: always a node from el().
+ */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (props.className) e.className = props.className;
@@ -165,7 +169,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
       iconSize: [18, 18], iconAnchor: [9, 9],
     });
     const m = L.marker([c.lat, c.lon], { icon, keyboard: true, title: '', riseOnHover: true, zIndexOffset: 1000 });
-    m.bindTooltip(`${c.name}: ${c.statusLabel.toLowerCase()}`, { direction: 'right', offset: [10, 0], permanent: true, className: 'map-crossing-label' });
+    m.bindTooltip(el('span', { text: `${c.name}: ${c.statusLabel.toLowerCase()}` }), { direction: 'right', offset: [10, 0], permanent: true, className: 'map-crossing-label' });
     m.on('click', () => void open({ type: 'crossing', id: c.id }, true));
     m.on('add', () => activate(m, `Crossing: ${c.name}, ${c.statusLabel} since ${c.statusDate}. Open details`, { type: 'crossing', id: c.id }));
     m.addTo(layers.crossings);
