@@ -1,22 +1,30 @@
 /**
- * Reading and checking the datasets: JSON parsing with line/column errors, schema validation with
- * one readable line per problem, and the cross-dataset checks no single schema can make.
+ * Reading and checking the datasets: strict UTF-8 and JSON with line/column errors (src/lib/json.ts),
+ * schema validation with one readable line per problem, the text checks (no invisible direction or
+ * zero-width characters), and the cross-dataset checks no single schema can make.
  * Used by src/lib/data.ts (the site's one door to the data), the validate CLI and the build.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { DATASET_NAMES, datasetSchemas, type DatasetName } from '../schemas/index';
 import { SECTIONS } from '../schemas/primitives';
+import { invisibleCharacterProblem } from './invisible';
+import { decodeUtf8, parseJsonText, type JsonProblem } from './json';
 
 export type Datasets = { [K in DatasetName]: z.infer<(typeof datasetSchemas)[K]> };
 
-/** One problem in the data, printed as `file: record.field: message, got value`. */
+/**
+ * One problem in the data, printed as `file: record.field: message`. `line` and `column` (1-based)
+ * say where in the file it is, when that is known (always for a file that is not JSON).
+ */
 export interface DataProblem {
   file: string;
   record: string;
   field: string;
   message: string;
+  line?: number;
+  column?: number;
 }
 
 export function formatProblem(p: DataProblem): string {
@@ -32,25 +40,37 @@ export class DataError extends Error {
   }
 }
 
-/** Line and column (1-based) of a character offset in a text. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const lines = before.split('\n');
-  return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+export { lineColumn } from './json';
+
+/** A problem of the file's text (src/lib/json.ts) as a data problem, named by record and field where the value allows. */
+function fromJsonProblem(file: string, p: JsonProblem, value: unknown): DataProblem {
+  const { line, column } = p;
+  if (p.kind === 'duplicate-key' || p.kind === 'number-range') {
+    const [index, ...rest] = p.path;
+    return { file, record: recordLabel(value, index), field: fieldPath(rest), message: `${p.message} (line ${line}, column ${column})`, line, column };
+  }
+  const what = p.kind === 'syntax' ? 'malformed JSON: ' : '';
+  return { file, record: `line ${line}, column ${column}`, field: '', message: `${what}${p.message}`, line, column };
 }
 
-/** Parses JSON, turning a syntax error into a problem that names the line and column. */
-export function parseJson(text: string, file: string): { value?: unknown; problem?: DataProblem } {
-  try {
-    return { value: JSON.parse(text) };
-  } catch (err) {
-    const msg = (err as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const lc = /line (\d+) column (\d+)/.exec(msg);
-    const { line, column } = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : lineColumn(text, pos ? Number(pos[1]) : text.length);
-    const reason = msg.replace(/\s*(?:in JSON )?at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
-    return { problem: { file, record: `line ${line}, column ${column}`, field: '', message: `malformed JSON: ${reason}` } };
-  }
+/**
+ * Parses a data file's text as strict JSON. Returns the value, or every problem: a syntax error
+ * with its line and column and a reason in plain words, a byte-order mark, a key given twice in one
+ * record, a number out of range (each named by record and field).
+ */
+export function parseJson(text: string, file: string): { value?: unknown; problems: DataProblem[] } {
+  const { value, problems } = parseJsonText(text);
+  if (problems.length === 0) return { value, problems: [] };
+  // Duplicate keys and out-of-range numbers are still JSON: read it to name their records.
+  const labelled = problems.every((p) => p.kind === 'duplicate-key' || p.kind === 'number-range') ? JSON.parse(text) as unknown : undefined;
+  return { problems: problems.map((p) => fromJsonProblem(file, p, labelled)) };
+}
+
+/** Reads a data file: strict UTF-8 (no silent "�"), no byte-order mark, strict JSON. */
+export function readJsonFile(path: string, file: string): { value?: unknown; problems: DataProblem[] } {
+  const decoded = decodeUtf8(readFileSync(path));
+  if (decoded.problem) return { problems: [fromJsonProblem(file, decoded.problem, undefined)] };
+  return parseJson(decoded.text, file);
 }
 
 function describe(value: unknown): string {
@@ -180,13 +200,62 @@ function correctionProblems(data: Datasets, ids: Map<DatasetName, Set<string>>, 
   return problems;
 }
 
+/** Texts holding direction controls, zero-width characters, or joiners and marks out of place (src/lib/invisible.ts). */
+export function textProblems(file: string, raw: unknown): DataProblem[] {
+  const out: DataProblem[] = [];
+  // One path stack for the whole walk (100,000 records have millions of strings): copied only for a problem.
+  const path: (string | number)[] = [];
+  const walk = (value: unknown) => {
+    if (typeof value === 'string') {
+      const message = invisibleCharacterProblem(value);
+      if (message) out.push({ file, record: recordLabel(raw, path[0]), field: fieldPath(path.slice(1)), message });
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) { path.push(i); walk(value[i]); path.pop(); }
+    } else if (value && typeof value === 'object') {
+      for (const k in value) { path.push(k); walk((value as Record<string, unknown>)[k]); path.pop(); }
+    }
+  };
+  walk(raw);
+  return out;
+}
+
+/** What data/ may hold besides the datasets: its documentation and the basemap folder. */
+const OTHER_ENTRIES = new Set(['README.md', 'geo']);
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * Files in the data folder that the site does not read (a misspelt dataset, a second copy, a stray
+ * export), each a problem: an editor who adds `incident.json` must hear that nothing reads it.
+ * Hidden files (editors' swap files, .DS_Store) are left alone.
+ */
+export function unknownFileProblems(dir: string, fileOf: (name: string) => string): DataProblem[] {
+  if (!existsSync(dir)) return [];
+  const known = new Set(DATASET_NAMES.map((n) => `${n}.json`));
+  const out: DataProblem[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    if (entry.startsWith('.') || known.has(entry) || OTHER_ENTRIES.has(entry)) continue;
+    const near = [...known].find((k) => editDistance(entry.toLowerCase(), k) <= 2);
+    const hint = near ? `is it meant to be ${near}? Rename it, or remove it` : `the datasets are ${[...known].join(', ')} (data/README.md documents them): move its records into one of them, or remove it`;
+    out.push({ file: fileOf(entry), record: '(file)', field: '', message: `expected only the datasets (and README.md, geo/) in the data folder, got a file the site does not read; ${hint}` });
+  }
+  return out;
+}
+
 /**
  * Reads, validates and cross-checks every dataset in `dir`. Returns the typed data, or every problem
  * found (all at once, so an editor fixes them in one pass).
  */
 export function readDatasets(dir: string): { data?: Datasets; problems: DataProblem[] } {
   const problems: DataProblem[] = [];
-  const fileOf = (name: DatasetName) => relative(process.cwd(), join(dir, `${name}.json`)) || `${name}.json`;
+  const fileIn = (name: string) => relative(process.cwd(), join(dir, name)) || name;
+  const fileOf = (name: DatasetName) => fileIn(`${name}.json`);
+  problems.push(...unknownFileProblems(dir, fileIn));
   const parsed: Partial<Record<DatasetName, unknown>> = {};
   for (const name of DATASET_NAMES) {
     const path = join(dir, `${name}.json`);
@@ -195,15 +264,16 @@ export function readDatasets(dir: string): { data?: Datasets; problems: DataProb
       problems.push({ file, record: '(file)', field: '', message: 'expected this dataset file to exist, got no file' });
       continue;
     }
-    const { value, problem } = parseJson(readFileSync(path, 'utf8'), file);
-    if (problem) {
-      problems.push(problem);
+    const { value, problems: jsonProblems } = readJsonFile(path, file);
+    if (jsonProblems.length > 0) {
+      problems.push(...jsonProblems);
       continue;
     }
     if (!Array.isArray(value)) {
       problems.push({ file, record: '(file)', field: '', message: `expected a JSON array of records, got ${value === null ? 'null' : typeof value}` });
       continue;
     }
+    problems.push(...textProblems(file, value));
     const result = datasetSchemas[name].safeParse(value);
     if (result.success) parsed[name] = result.data;
     else problems.push(...zodProblems(file, value, result.error.issues));

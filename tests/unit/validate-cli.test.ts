@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { badFixtures, type Data } from '../fixtures/bad-data';
+import { badFiles } from '../fixtures/bad-files';
 
 const tsx = join('node_modules', 'tsx', 'dist', 'cli.mjs');
 const tmpRoot = mkdtempSync(join(tmpdir(), 'ipx-data-'));
@@ -47,6 +48,18 @@ describe('npm run validate', () => {
       expect(r.code).toBe(1);
       const line = r.out.split('\n').find((l) => l.includes(`${fx.file}: ${fx.field(id)}:`));
       expect(line, `no line naming ${fx.file}: ${fx.field(id)} in:\n${r.out}`).toBeDefined();
+      expect(line).toMatch(fx.says);
+    });
+  }
+
+  for (const fx of badFiles) {
+    it(`rejects ${fx.name}, naming file and place`, () => {
+      const dir = writeCopy(`file ${fx.name}`, {});
+      const where = fx.breakIt(dir);
+      const r = run('scripts/validate.ts', { DATA_DIR: dir });
+      expect(r.code).toBe(1);
+      const line = r.out.split('\n').find((l) => l.includes(where));
+      expect(line, `no line naming ${where} in:\n${r.out}`).toBeDefined();
       expect(line).toMatch(fx.says);
     });
   }
