@@ -1,6 +1,6 @@
 /** The text of data/README.md, generated from the schemas (see scripts/data-docs.ts). */
 import { DATASET_NAMES, datasetSchemas } from '../schemas/index';
-import { REGION } from '../schemas/primitives';
+import { EARLIEST_YEAR, FUTURE_MARGIN_DAYS, LATEST_PLANNED_YEAR, REGION } from '../schemas/primitives';
 import { recordKinds } from './schema-docs';
 
 export const DATASET_DESCRIPTIONS: Record<(typeof DATASET_NAMES)[number], string> = {
@@ -30,11 +30,13 @@ export function renderDataReadme(): string {
   out.push('## Rules every record follows', '');
   out.push('- `id`: kebab-case (`taftan-mirjaveh`), unique in its file, never reused: it is also the record\'s anchor on the site.');
   out.push('- `sourceIds`: at least one id from `sources.json`; every id must exist there.');
-  out.push('- Dates are ISO: a day `2024-01-16`, a month `2024-01` or a year `2024`; the form says the precision. They must exist in the calendar.');
+  out.push(`- Dates are ISO: a day \`2024-01-16\`, a month \`2024-01\` or a year \`2024\`; the form says the precision. They must exist in the calendar, and fall between ${EARLIEST_YEAR} and the build date (plus ${FUTURE_MARGIN_DAYS} days); only a trade target's \`horizon\` may lie ahead (to ${LATEST_PLANNED_YEAR}).`);
   out.push('- `confidence`: `high` (official, or several outlets agree), `medium` (one reputable outlet), `low` (blog, aggregator, undated or inconsistent). Low-confidence records are marked as such wherever the site shows them.');
   out.push(`- Points: \`lat\` ${REGION.minLat}-${REGION.maxLat}, \`lon\` ${REGION.minLon}-${REGION.maxLon}, with \`geoPrecision\` (\`exact\`, \`town\`, \`district\`, \`derived\`) and a \`geoNote\` saying how any non-exact point was placed. No point is guessed: where no source gives one, \`location\` is \`null\` and the site lists the record as unmapped.`);
   out.push('- Counts that sources report differently are ranges (`{"min": 7, "max": 9, "note": "who says what"}`); `min` may not exceed `max`. Amounts are non-negative.');
   out.push('- A trade target\'s `horizon` must come after the date it was set. Claims\' and pledges\' `about` entries (`dataset/id`) must point at existing records.');
+  out.push('- Files are UTF-8 without a byte-order mark, strict JSON (no comments, no trailing commas, no `NaN`), with no field given twice in one record and no number beyond what a number can hold (`1e400`). The folder holds only these datasets, this README and `geo/`.');
+  out.push('- Texts hold no invisible characters: no direction controls (U+202A-U+202E, U+2066-U+2069), no zero-width spaces; a zero-width non-joiner only between letters of a script that uses it (Persian, Urdu), direction marks only in right-to-left text.');
   out.push('- Where sources disagree, every value is kept with its source (ranges, `alternativeDates`, several `values`, or separate records with notes pointing at each other).');
   out.push('- Source `url`s are `http:` or `https:` addresses (anything else is rejected: it would become a link). Exactly one source has `role: "article"`: the analysis the site is built on.');
   out.push('- Changing a published fact? Correct the record, then add an entry to `corrections.json` (date, the `record` as `dataset/id`, what changed, why, sources); the record then shows "Corrected on <date>" wherever it appears, and the change is listed on /corrections/ and in the feed.', '');

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { confidence, isoDate, recordId, sectionId, sourceIds } from './primitives';
+import { confidence, finiteNumber, isoDate, recordId, sectionId, sourceIds } from './primitives';
 
 export const VERDICTS = ['supported', 'differs', 'disputed', 'unverified'] as const;
 
@@ -30,7 +30,7 @@ export const claimSchema = z
     /** A short excerpt of the article (at most 300 characters: excerpts, never the article). */
     quote: z.string().min(1).max(300, { message: 'expected a short excerpt of at most 300 characters' }).describe('A short excerpt of the article (at most 300 characters: excerpts, never the article).'),
     /** What the article says, as a number, when it is one. */
-    value: z.number().nonnegative().optional().describe('What the article says, as a number, when it is one.'),
+    value: finiteNumber.nonnegative().optional().describe('What the article says, as a number, when it is one.'),
     /** The unit of `value` ("USD bn", "km", "t/day", "documents"). */
     unit: z.string().min(1).optional().describe('The unit of `value` ("USD bn", "km", "t/day", "documents").'),
     /** What the article says, as a date, when it is one. */

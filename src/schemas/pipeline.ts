@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { geoPoint, isoDate, sourceIds, sourcedRecord } from './primitives';
+import { finiteNumber, geoPoint, isoDate, sourceIds, sourcedRecord } from './primitives';
 
 /** Which part of the project an event concerns: drawn as a lane each in the timeline. */
 export const PIPELINE_LANES = ['both', 'iran', 'pakistan'] as const;
@@ -50,7 +50,7 @@ export const pipelineRoutePointSchema = z
 const specValue = z
   .object({
     /** The number, when it is one; null for a value only stated in words. */
-    value: z.number().nonnegative().nullable().describe('The number, when it is one; null for a value only stated in words.'),
+    value: finiteNumber.nonnegative().nullable().describe('The number, when it is one; null for a value only stated in words.'),
     /** The value as the source states it ("1,600 km"). */
     text: z.string().min(1).describe('The value as the source states it ("1,600 km").'),
     sourceIds,

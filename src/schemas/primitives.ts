@@ -17,28 +17,76 @@ export const recordId = z
 
 const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
+/** The earliest year any date in the data may have (the oldest facts are the pipeline's first talks, in the 1950s). */
+export const EARLIEST_YEAR = 1900;
+/** How far past the build date a date of something that happened may be (time zones, a source dated tomorrow). */
+export const FUTURE_MARGIN_DAYS = 7;
+/** The latest year a planned date (a target's horizon) may have. */
+export const LATEST_PLANNED_YEAR = 2100;
+
 /** True when `s` is YYYY, YYYY-MM or YYYY-MM-DD and names a real calendar day or month. */
 export function isRealIsoDate(s: string): boolean {
   const m = ISO.exec(s);
   if (!m) return false;
-  const year = Number(m[1]);
-  if (m[2] === undefined) return year >= 1900 && year <= 2100;
+  if (m[2] === undefined) return true;
   const month = Number(m[2]);
   if (month < 1 || month > 12) return false;
   if (m[3] === undefined) return true;
   const day = Number(m[3]);
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
   return day >= 1 && day <= last;
 }
 
+/** The first day of the period an ISO date names (2024 -> 2024-01-01, 2024-05 -> 2024-05-01). */
+function startOf(s: string): string {
+  return `${s}-01-01`.slice(0, 10);
+}
+
+/** The latest date a fact of the past may carry: the build date plus the margin, as YYYY-MM-DD. */
+export function latestPlausibleDate(now: Date = new Date()): string {
+  return new Date(now.getTime() + FUTURE_MARGIN_DAYS * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** True when the date's period starts between 1900 and the build date plus the margin. */
+export function isPlausiblePastDate(s: string, now: Date = new Date()): boolean {
+  const start = startOf(s);
+  return start >= `${EARLIEST_YEAR}-01-01` && start <= latestPlausibleDate(now);
+}
+
+const calendarMessage = 'expected an ISO date like 2024-01-16 (or 2024-01, or 2024) that exists in the calendar';
+
 /**
- * An ISO date: a day (2024-01-16), a month (2024-01) or a year (2024). The precision is read from the
- * form itself, so no separate precision field can contradict it.
+ * An ISO date of something that happened (or was published): a day (2024-01-16), a month
+ * (2024-01) or a year (2024), from 1900 to the build date plus a few days. The precision is read
+ * from the form itself, so no separate precision field can contradict it. A later date is a typo
+ * (2062 for 2026) that would move the site's as-of date and citation year.
  */
 export const isoDate = z
   .string({ required_error: 'expected an ISO date like 2024-01-16' })
-  .refine(isRealIsoDate, { message: 'expected an ISO date like 2024-01-16 (or 2024-01, or 2024) that exists in the calendar' })
-  .describe('ISO date: 2024-01-16, or 2024-01 / 2024 when only the month or year is known.');
+  .refine(isRealIsoDate, { message: calendarMessage })
+  .superRefine((s, ctx) => {
+    if (isRealIsoDate(s) && !isPlausiblePastDate(s)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected a date from ${EARLIEST_YEAR} to the build date (${latestPlausibleDate()}, a week's margin included): a later one is a typo or a plan, an earlier one a typo` });
+    }
+  })
+  .describe(`ISO date: 2024-01-16, or 2024-01 / 2024 when only the month or year is known; from ${EARLIEST_YEAR} to the build date.`);
+
+/** An ISO date that may lie in the future: a target's horizon, a deadline. From 1900 to 2100. */
+export const plannedIsoDate = z
+  .string({ required_error: 'expected an ISO date like 2028 or 2028-06-30' })
+  .refine(isRealIsoDate, { message: calendarMessage })
+  .refine((s) => !isRealIsoDate(s) || (startOf(s) >= `${EARLIEST_YEAR}-01-01` && Number(s.slice(0, 4)) <= LATEST_PLANNED_YEAR), {
+    message: `expected a date from ${EARLIEST_YEAR} to ${LATEST_PLANNED_YEAR}`,
+  })
+  .describe(`ISO date that may lie ahead (2028, 2028-06, 2028-06-30); from ${EARLIEST_YEAR} to ${LATEST_PLANNED_YEAR}.`);
+
+/**
+ * A number that is a number: finite (JSON cannot write Infinity, but 1e400 reads as Infinity, and
+ * the page would show "$0 m" and the published JSON null).
+ */
+export const finiteNumber = z
+  .number({ invalid_type_error: 'expected a number' })
+  .finite({ message: 'expected a finite number (is the exponent a typo?)' });
 
 /** How sure the research sheet is of a fact: high (official or several outlets), medium (one reputable outlet), low (blog, aggregator, inconsistent). */
 export const confidence = z.enum(['high', 'medium', 'low'], {
@@ -54,12 +102,14 @@ export const sourceIds = z
 /** Latitude inside the region (20-35 N). */
 export const latitude = z
   .number({ invalid_type_error: 'expected a latitude in decimal degrees' })
+  .finite({ message: 'expected a latitude in decimal degrees' })
   .min(REGION.minLat, { message: `expected a latitude inside the region (${REGION.minLat} to ${REGION.maxLat})` })
   .max(REGION.maxLat, { message: `expected a latitude inside the region (${REGION.minLat} to ${REGION.maxLat})` });
 
 /** Longitude inside the region (50-75 E). */
 export const longitude = z
   .number({ invalid_type_error: 'expected a longitude in decimal degrees' })
+  .finite({ message: 'expected a longitude in decimal degrees' })
   .min(REGION.minLon, { message: `expected a longitude inside the region (${REGION.minLon} to ${REGION.maxLon})` })
   .max(REGION.maxLon, { message: `expected a longitude inside the region (${REGION.minLon} to ${REGION.maxLon})` });
 
@@ -94,8 +144,8 @@ export const geoPoint = z
 /** A count that sources may report differently: `min` and `max` (equal when they agree). */
 export const countRange = z
   .object({
-    min: z.number().int().nonnegative({ message: 'expected a count of 0 or more' }),
-    max: z.number().int().nonnegative({ message: 'expected a count of 0 or more' }),
+    min: finiteNumber.int({ message: 'expected a whole number' }).nonnegative({ message: 'expected a count of 0 or more' }),
+    max: finiteNumber.int({ message: 'expected a whole number' }).nonnegative({ message: 'expected a count of 0 or more' }),
     /** Which source says which number, when they differ. */
     note: z.string().min(1).optional().describe('Which source says which number, when they differ.'),
   })
@@ -105,7 +155,7 @@ export const countRange = z
 /** An amount of money: a non-negative number, its currency and the unit it is counted in. */
 export const money = z
   .object({
-    value: z.number().nonnegative({ message: 'expected an amount of 0 or more' }),
+    value: finiteNumber.nonnegative({ message: 'expected an amount of 0 or more' }),
     currency: z.enum(['USD', 'PKR'], { errorMap: () => ({ message: 'expected "USD" or "PKR"' }) }),
     unit: z.enum(['one', 'thousand', 'million', 'billion'], {
       errorMap: () => ({ message: 'expected one of "one", "thousand", "million", "billion"' }),

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDate, sourcedRecord } from './primitives';
+import { finiteNumber, isoDate, sourcedRecord } from './primitives';
 
 /** A sourced estimate or measure of fuel smuggling from Iran into Pakistan. */
 export const smugglingSchema = z
@@ -9,7 +9,7 @@ export const smugglingSchema = z
     date: isoDate.optional().describe('When the figure applies, or when it was published; absent when no source read dates it (the site says "date unknown").'),
     /** What is measured, in a few words ("Smuggled petroleum products"). */
     measure: z.string().min(1).max(80).describe('What is measured, in a few words.'),
-    value: z.number().nonnegative().describe('The number as the source gives it.'),
+    value: finiteNumber.nonnegative().describe('The number as the source gives it.'),
     /** The unit as the source gives it: figures in different units are never put on one axis. */
     unit: z.string().min(1).describe('The unit as the source gives it ("t/day", "% of diesel consumption", "USD m a month").'),
     /** Who estimated it and on what basis. */

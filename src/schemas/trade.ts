@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDate, money, sourcedRecord } from './primitives';
+import { isoDate, money, plannedIsoDate, sourcedRecord } from './primitives';
 
 /** Who reported a trade value. Two reporters' series are never joined. */
 export const REPORTERS = ['pakistan-customs', 'pakistan-sbp', 'iran-customs', 'iran-officials', 'iran-embassy', 'itc-trade-map', 'unspecified'] as const;
@@ -37,7 +37,7 @@ export const tradeTargetSchema = z
     dateSet: isoDate.describe('When the target was set or restated.'),
     amount: money,
     /** The date the target should be met by, where stated or derivable from the text ("within five years"). */
-    horizon: isoDate.optional().describe('The date the target should be met by, where stated or derivable from the text ("within five years").'),
+    horizon: plannedIsoDate.optional().describe('The date the target should be met by, where stated or derivable from the text ("within five years").'),
     /** The horizon in the source's words. */
     horizonText: z.string().min(1).optional().describe('The horizon in the source\'s words.'),
     /** Who set it (the occasion). */

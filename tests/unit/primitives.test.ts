@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countRange, geoPoint, isRealIsoDate, isoDate, money, recordId } from '../../src/schemas/primitives';
+import { countRange, finiteNumber, geoPoint, isPlausiblePastDate, isRealIsoDate, isoDate, money, plannedIsoDate, recordId } from '../../src/schemas/primitives';
+import { invisibleCharacterProblem } from '../../src/lib/invisible';
 
 describe('isoDate', () => {
   it('accepts days, months and years that exist', () => {
@@ -36,5 +37,52 @@ describe('countRange and money', () => {
     expect(countRange.safeParse({ min: 9, max: 7 }).success).toBe(false);
     expect(countRange.safeParse({ min: -1, max: 7 }).success).toBe(false);
     expect(money.safeParse({ value: -5, currency: 'USD', unit: 'billion' }).success).toBe(false);
+  });
+});
+
+describe('dates within a plausible window', () => {
+  const now = new Date('2026-12-01T12:00:00Z');
+  it('takes dates from 1900 to the build date plus a week', () => {
+    for (const d of ['1900', '1900-01', '1900-01-01', '1955', '2026-12-01', '2026-12-08', '2026-12']) expect(isPlausiblePastDate(d, now), d).toBe(true);
+  });
+  it('rejects full dates, months and years before 1900 or after the margin', () => {
+    for (const d of ['1899-12-31', '1899-12', '1899', '0001-01-01', '2026-12-09', '2027', '2062-05-01']) expect(isPlausiblePastDate(d, now), d).toBe(false);
+  });
+  it('says so in the schema, with the build date', () => {
+    const r = isoDate.safeParse('2062-05-01');
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.message).toMatch(/from 1900 to the build date \(\d{4}-\d{2}-\d{2}/);
+    expect(isoDate.safeParse('2023-02-30').error!.issues).toHaveLength(1);
+  });
+  it('lets a planned date lie ahead, to 2100', () => {
+    expect(plannedIsoDate.safeParse('2029-04').success).toBe(true);
+    expect(plannedIsoDate.safeParse('2100-12-31').success).toBe(true);
+    expect(plannedIsoDate.safeParse('2101').success).toBe(false);
+    expect(plannedIsoDate.safeParse('1899').success).toBe(false);
+  });
+});
+
+describe('numbers are finite', () => {
+  it('rejects Infinity (what 1e400 reads as) in amounts, counts and points', () => {
+    expect(1e400).toBe(Infinity);
+    expect(finiteNumber.safeParse(1e400).success).toBe(false);
+    expect(money.safeParse({ value: 1e400, currency: 'USD', unit: 'million' }).success).toBe(false);
+    expect(countRange.safeParse({ min: 0, max: 1e400 }).success).toBe(false);
+    expect(geoPoint.safeParse({ lat: -1e400, lon: 61.6, geoPrecision: 'exact' }).success).toBe(false);
+    expect(money.safeParse({ value: 1.5e3, currency: 'USD', unit: 'million' }).success).toBe(true);
+  });
+});
+
+describe('invisible characters in text', () => {
+  it('rejects direction controls and zero-width characters, naming the character and where', () => {
+    expect(invisibleCharacterProblem('Taftan\u202e')).toMatch(/direction controls, got U\+202E RIGHT-TO-LEFT OVERRIDE at character 7, "Taftan\[U\+202E\]"/);
+    expect(invisibleCharacterProblem('\u2067Mirjaveh\u2069')).toMatch(/U\+2067 RIGHT-TO-LEFT ISOLATE at character 1/);
+    expect(invisibleCharacterProblem('Gab\u200bd')).toMatch(/invisible characters, got U\+200B ZERO WIDTH SPACE/);
+    expect(invisibleCharacterProblem('Gabd\ufeff')).toMatch(/U\+FEFF ZERO WIDTH NO-BREAK SPACE/);
+    expect(invisibleCharacterProblem('Pan\u200cjgur')).toMatch(/ZERO WIDTH NON-JOINER only between two letters/);
+    expect(invisibleCharacterProblem('Panjgur\u200f')).toMatch(/direction mark only in right-to-left text/);
+  });
+  it('accepts the non-joiner of Persian and Urdu writing, and marks in right-to-left text', () => {
+    for (const s of ['Taftan', 'Zāhedān', 'میرجاوه', 'می\u200cرود', 'تفتان\u200f (Taftan)', '']) expect(invisibleCharacterProblem(s), s).toBeUndefined();
   });
 });
