@@ -1,6 +1,7 @@
 /**
  * CSV for downloads: each record flattened to one row (nested fields as dotted columns, lists of
- * plain values joined with "; ", lists of objects as JSON), RFC 4180 quoting, UTF-8.
+ * plain values joined with "; ", lists of objects as JSON), RFC 4180 quoting, UTF-8, and no cell a
+ * spreadsheet would run as a formula.
  */
 
 export type Row = Record<string, string>;
@@ -32,7 +33,21 @@ export function columnsOf(rows: Row[]): string[] {
   return cols.sort((a, b) => (a === 'id' ? -1 : b === 'id' ? 1 : 0));
 }
 
-function cell(s: string): string {
+/** A plain number (a negative one starts with "-" and is still only a number). */
+const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Spreadsheets run a cell that starts with =, +, - or @ (and, in some, a tab or carriage return) as
+ * a formula: a title "=HYPERLINK(...)" would become a live link. Such a cell starts with a single
+ * quote instead, so it shows as the text it is (the OWASP rule for CSV injection); plain numbers,
+ * negative ones included, are left as they are. The JSON downloads keep the exact text.
+ */
+export function neutraliseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) && !NUMBER.test(s) ? `'${s}` : s;
+}
+
+function cell(value: string): string {
+  const s = neutraliseFormula(value);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

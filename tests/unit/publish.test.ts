@@ -2,7 +2,7 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { flattenRecord, parseCsv, toCsv } from '../../src/lib/csv';
+import { flattenRecord, neutraliseFormula, parseCsv, toCsv } from '../../src/lib/csv';
 import { getData } from '../../src/lib/data';
 import { jsonSchemaOf } from '../../src/lib/publish';
 import { DATASET_NAMES } from '../../src/schemas/index';
@@ -18,7 +18,7 @@ describe('CSV downloads', () => {
       expect(rows).toHaveLength(records.length);
       rows.forEach((row, i) => {
         const expected = flattenRecord(records[i]);
-        for (const [col, value] of Object.entries(expected)) expect(row[col], `${name}[${i}].${col}`).toBe(value);
+        for (const [col, value] of Object.entries(expected)) expect(row[col], `${name}[${i}].${col}`).toBe(neutraliseFormula(value));
       });
     });
   }
@@ -47,4 +47,17 @@ describe('JSON downloads against their JSON Schema', () => {
       expect(validate([{ id: 'x', notAField: true }])).toBe(false);
     });
   }
+});
+
+describe('CSV cells a spreadsheet would run as formulas', () => {
+  it('start with a single quote (=, +, -, @, tab, carriage return), plain numbers excepted', () => {
+    const records = [
+      { id: 'a', title: '=HYPERLINK("http://example.invalid","click")', note: '+1+2', place: '-2+3', by: '@SUM(A1)', tab: '\tx', cr: '\rx', list: ['=1', 'b'] },
+      { id: 'b', title: 'Plain', note: 'a=b', place: '-7', by: '12', tab: '-0.5', cr: '1e-3', list: [-5, 3] },
+    ];
+    const rows = parseCsv(toCsv(records));
+    expect(rows[0]).toMatchObject({ title: `'=HYPERLINK("http://example.invalid","click")`, note: "'+1+2", place: "'-2+3", by: "'@SUM(A1)", tab: "'\tx", cr: "'\rx", list: "'=1; b" });
+    expect(rows[1]).toMatchObject({ title: 'Plain', note: 'a=b', place: '-7', by: '12', tab: '-0.5', cr: '1e-3', list: "'-5; 3" });
+    expect(neutraliseFormula('−5')).toBe('−5');
+  });
 });
