@@ -14,7 +14,7 @@ import leafletCss from 'leaflet/dist/leaflet.css?url';
 import mapCss from './border-map.css?url';
 import { basemapLayers, type BasemapTopology } from '../lib/map/basemap';
 import { formatNumber } from '../lib/format';
-import { ALL_LAYERS, formatMapHash, parseMapHash, type FeatureRef, type LayerKey, type MapState } from '../lib/map/hash';
+import { ALL_LAYERS, clampView, formatMapHash, parseMapHash, type FeatureRef, type LayerKey, type MapState } from '../lib/map/hash';
 import type { MapCrossing, MapData, MapIncident } from '../lib/map/map-data';
 import { IncidentCells, type Cell } from './incident-cells';
 
@@ -393,7 +393,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
 
   const apply = (state: MapState, scroll: boolean) => {
     setLayers(state.layers);
-    if (state.view) { const v = state.view; quietly(() => map.setView([v.lat, v.lon], v.zoom, { animate: false })); moved = true; }
+    if (state.view) { const v = clampView(state.view, { minZoom: map.getMinZoom(), maxZoom: map.getMaxZoom(), bounds: bbox }); quietly(() => map.setView([v.lat, v.lon], v.zoom, { animate: false })); moved = true; }
     if (scroll) root.closest('figure')?.scrollIntoView({ block: 'start' });
     if (state.feature) void open(state.feature, false); else close();
   };

@@ -13,7 +13,7 @@ import { CHUNK, incidentChunk, incidentChunkCount, mapData } from '../../src/lib
 import { LISTED_BEYOND, listedIncidents, quarterlyTotals } from '../../src/lib/scale';
 import { datasetSchemas } from '../../src/schemas';
 import { withSyntheticIncidents } from '../fixtures/synthetic-incidents';
-import { ALL_LAYERS, formatMapHash, parseMapHash } from '../../src/lib/map/hash';
+import { ALL_LAYERS, clampView, formatMapHash, parseMapHash } from '../../src/lib/map/hash';
 import { locatorModel } from '../../src/lib/charts/locator';
 import { estimateTextWidth, overlaps } from '../../src/lib/charts/common';
 
@@ -93,6 +93,18 @@ describe('map state in the URL', () => {
     expect(parseMapHash('#trade')).toBeUndefined();
     expect(parseMapHash('')).toBeUndefined();
     expect(parseMapHash('#map=<script>&layers=bogus&view=abc')).toEqual({ layers: [] });
+  });
+  it('drops a view with a number no map can show (an infinite zoom, a latitude past the pole)', () => {
+    for (const view of [`${'9'.repeat(400)}/27/62`, `7/${'9'.repeat(400)}/62`, '7/27/1e400', '7/91/62', '7/27/-181', '31/27/62', 'NaN/27/62', 'Infinity/0/0']) {
+      expect(parseMapHash(`#map=all&view=${view}`), view).toEqual({ layers: [...ALL_LAYERS] });
+    }
+    expect(parseMapHash('#map=all&view=7.25/-27.5/62.125')!.view).toEqual({ zoom: 7.25, lat: -27.5, lon: 62.125 });
+  });
+  it('clamps a view into the map\'s zoom range and bounds', () => {
+    const limits = { minZoom: 4, maxZoom: 11, bounds: [51.5, 22, 70.5, 32.5] as const };
+    expect(clampView({ zoom: 30, lat: 89, lon: -179 }, limits)).toEqual({ zoom: 11, lat: 32.5, lon: 51.5 });
+    expect(clampView({ zoom: 0, lat: -89, lon: 179 }, limits)).toEqual({ zoom: 4, lat: 22, lon: 70.5 });
+    expect(clampView({ zoom: 7, lat: 27, lon: 62 }, limits)).toEqual({ zoom: 7, lat: 27, lon: 62 });
   });
 });
 

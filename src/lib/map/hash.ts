@@ -26,9 +26,20 @@ export function parseMapHash(hash: string): MapState | undefined {
   if (m) state.feature = { type: m[1] as FeatureRef['type'], id: m[2]! };
   const layers = params.get('layers');
   if (layers !== null) state.layers = ALL_LAYERS.filter((l) => layers.split(',').includes(l));
-  const v = /^(\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(params.get('view') ?? '');
-  if (v) state.view = { zoom: Number(v[1]), lat: Number(v[2]), lon: Number(v[3]) };
+  const v = /^(\d{1,3}(?:\.\d{1,8})?)\/(-?\d{1,3}(?:\.\d{1,8})?)\/(-?\d{1,3}(?:\.\d{1,8})?)$/.exec(params.get('view') ?? '');
+  if (v) {
+    const view = { zoom: Number(v[1]), lat: Number(v[2]), lon: Number(v[3]) };
+    // A view from a link is checked: a number past what a map can show is dropped, not passed on.
+    if (Object.values(view).every(Number.isFinite) && view.zoom <= 30 && Math.abs(view.lat) <= 90 && Math.abs(view.lon) <= 180) state.view = view;
+  }
   return state;
+}
+
+/** A view brought inside what the map can show: its zoom range and its bounds ([west, south, east, north]). */
+export function clampView(view: { zoom: number; lat: number; lon: number }, limits: { minZoom: number; maxZoom: number; bounds: readonly number[] }): { zoom: number; lat: number; lon: number } {
+  const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+  const [w = -180, s = -90, e = 180, n = 90] = limits.bounds;
+  return { zoom: clamp(view.zoom, limits.minZoom, limits.maxZoom), lat: clamp(view.lat, s, n), lon: clamp(view.lon, w, e) };
 }
 
 export function formatMapHash(state: MapState): string {
