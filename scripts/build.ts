@@ -1,41 +1,113 @@
 /**
- * `npm run build`: validates the data, builds the site into a temporary folder, and only then
+ * `npm run build`: validates the data, builds the site into a folder of its own, and only then
  * replaces dist/. A failed validation or build leaves the previous dist/ untouched, so nothing
  * half-written is ever published.
+ *
+ * Each build works in a temporary folder of its own in the project (two builds at once used to
+ * share .build-tmp, and Astro, given an output folder outside the project, puts its server chunks in
+ * the project's shared .astro/; inside the build's own folder they are its own), and holds a lock on
+ * the output folder from start to end: a second build into the same folder waits for the first, a
+ * build into another folder runs alongside. A lock left by a build that died is taken over.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatProblem, readDatasets } from '../src/lib/validation';
+import { buildSite, defaultSiteWarning } from '../src/lib/site';
 
 const dataDir = process.env.DATA_DIR ?? 'data';
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
-const tmpDir = resolve('.build-tmp');
-const oldDir = resolve('.dist-old');
+const shown = relative(process.cwd(), outDir) || outDir;
+const parent = dirname(outDir);
+const lockDir = join(parent, `.${basename(outDir)}.build-lock`);
+const LOCK_WAIT_MS = 10 * 60_000;
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes the lock on the output folder, waiting while another live build holds it. */
+function lock(): void {
+  mkdirSync(parent, { recursive: true });
+  const started = Date.now();
+  let told = false;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(join(lockDir, 'owner.json'), JSON.stringify({ pid: process.pid, started: new Date().toISOString() }));
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    let owner: { pid?: number; started?: string } = {};
+    try { owner = JSON.parse(readFileSync(join(lockDir, 'owner.json'), 'utf8')) as typeof owner; } catch { /* being written, or left empty */ }
+    if (owner.pid !== undefined && !alive(owner.pid)) {
+      console.warn(`A build into ${shown} (pid ${owner.pid}) ended without releasing its lock; taking it over.`);
+      rmSync(lockDir, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() - started > LOCK_WAIT_MS) {
+      console.error(`\nBuild stopped: another build into ${shown} (pid ${owner.pid ?? '?'}, since ${owner.started ?? '?'}) has held ${relative(process.cwd(), lockDir)} for over ${LOCK_WAIT_MS / 60_000} minutes. If no build is running, remove that folder.`);
+      process.exit(1);
+    }
+    if (!told) { console.log(`Waiting for another build into ${shown} (pid ${owner.pid ?? '?'}) to finish...`); told = true; }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+  }
+}
+
+let work: string | undefined;
+let staged: string | undefined;
+function cleanUp(): void {
+  for (const dir of [work, staged]) if (dir) rmSync(dir, { recursive: true, force: true });
+  rmSync(lockDir, { recursive: true, force: true });
+}
+function stop(code: number): never {
+  cleanUp();
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(130));
+
+const { site, isDefault } = buildSite();
+if (isDefault) console.warn(`${defaultSiteWarning(site)}\n`);
+
+lock();
 const { data, problems } = readDatasets(dataDir);
 if (problems.length > 0) {
   for (const p of problems) console.error(formatProblem(p));
-  console.error(`\nBuild stopped: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dataDir}/. ${outDir} was left as it was.`);
-  process.exit(1);
+  console.error(`\nBuild stopped: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dataDir}/. ${shown} was left as it was.`);
+  stop(1);
 }
 
+work = mkdtempSync(join(process.cwd(), `.build-${basename(outDir)}-`));
+const siteDir = join(work, 'site');
 // Hand the validated data to Astro, so it does not validate the same folder a second time (at
 // 100,000 incidents that is 3-4 s of schema checks); src/lib/data.ts takes it only for this folder.
-const handed = resolve('.build-data.json');
+const handed = join(work, 'data.json');
 writeFileSync(handed, JSON.stringify({ dir: resolve(dataDir), data }));
-rmSync(tmpDir, { recursive: true, force: true });
-const astro = spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build', '--outDir', tmpDir], { stdio: 'inherit', env: { ...process.env, VALIDATED_DATA: handed } });
-rmSync(handed, { force: true });
+const astro = spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build', '--outDir', siteDir], { stdio: 'inherit', env: { ...process.env, VALIDATED_DATA: handed } });
 if (astro.status !== 0) {
-  rmSync(tmpDir, { recursive: true, force: true });
-  console.error(`\nBuild failed (astro exited ${astro.status}); ${outDir} was left as it was.`);
-  process.exit(1);
+  console.error(`\nBuild failed (astro exited ${astro.status}); ${shown} was left as it was.`);
+  stop(1);
 }
 
-// Swap: two renames on one file system, so readers of dist/ never see a half-written site.
-rmSync(oldDir, { recursive: true, force: true });
-if (existsSync(outDir)) renameSync(outDir, oldDir);
-renameSync(tmpDir, outDir);
-rmSync(oldDir, { recursive: true, force: true });
+// Swap: two renames on one file system, so readers of the output folder never see a half-written site.
+// An output folder on another file system gets a copy beside it first, so the swap there is renames too.
+let ready = siteDir;
+if (statSync(work).dev !== statSync(parent).dev) {
+  ready = mkdtempSync(join(parent, `.build-${basename(outDir)}-`));
+  rmSync(ready, { recursive: true });
+  staged = ready;
+  cpSync(siteDir, ready, { recursive: true });
+}
+const previous = `${ready}-previous`;
+if (existsSync(outDir)) renameSync(outDir, previous);
+renameSync(ready, outDir);
+rmSync(previous, { recursive: true, force: true });
+cleanUp();
 console.log(`Built into ${outDir}`);
+if (isDefault) console.warn(`\n${defaultSiteWarning(site)}`);

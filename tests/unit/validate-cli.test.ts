@@ -108,6 +108,7 @@ describe('npm run validate', () => {
     expect(r.out).toMatch(/No record "pezeshkian-state-visit" in events\.json/);
     expect(r.out).toMatch(/left as it was/);
     expect(existsSync(join(out, 'incidents.json'))).toBe(true);
-    expect(existsSync('.build-tmp')).toBe(false);
+    // Nothing of the failed build is left beside the output folder: no work folder, no lock.
+    expect(readdirSync(tmpRoot).filter((f) => f.startsWith('.'))).toEqual([]);
   }, 120_000);
 });
