@@ -1,18 +1,32 @@
-/** A plain static file server for one built folder, on loopback (the scale benchmark and its browser test). */
+/**
+ * A plain static file server for one built folder, on loopback (the scale benchmark and the browser
+ * tests). With `host`, it also sends the folder's `_headers` as that host applies them
+ * (scripts/lib/headers-file.ts) and, like both hosts, redirects a folder's address without its
+ * trailing slash to the address with it.
+ */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
+import { headersFor, parseHeadersFile, type Host } from './headers-file';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.csv': 'text/csv', '.xml': 'application/xml', '.woff2': 'font/woff2' };
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.csv': 'text/csv', '.xml': 'application/xml', '.woff2': 'font/woff2', '.woff': 'font/woff' };
 
-export async function serveStatic(dir: string): Promise<{ base: string; close: () => void }> {
+export async function serveStatic(dir: string, options: { host?: Host } = {}): Promise<{ base: string; close: () => void }> {
+  const root = resolve(dir);
+  const rules = options.host && existsSync(join(root, '_headers')) ? parseHeadersFile(readFileSync(join(root, '_headers'), 'utf8')) : [];
   const server = createServer((req, res) => {
-    let path = join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!path.startsWith(dir)) { res.writeHead(403); res.end(); return; }
-    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-    if (!existsSync(path)) { res.writeHead(404); res.end(); return; }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+    const url = new URL(req.url ?? '/', 'http://x');
+    const pathname = decodeURIComponent(url.pathname);
+    const extra = options.host ? headersFor(rules, url.pathname, options.host).headers : {};
+    let path = join(root, pathname);
+    if (!path.startsWith(root) || pathname.endsWith('/_headers')) { res.writeHead(404, extra); res.end(); return; }
+    if (existsSync(path) && statSync(path).isDirectory()) {
+      if (!pathname.endsWith('/')) { res.writeHead(301, { ...extra, location: `${url.pathname}/${url.search}` }); res.end(); return; }
+      path = join(path, 'index.html');
+    }
+    if (!existsSync(path)) { res.writeHead(404, extra); res.end(); return; }
+    res.writeHead(200, { ...extra, 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
     res.end(readFileSync(path));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
