@@ -7,11 +7,10 @@
  * any injected element ever added to the DOM (even if removed again), on any script that ran, and
  * on any request to the refresh's target.
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { serveStatic } from '../../scripts/lib/static-server';
+import { buildAndServe } from '../fixtures/build-site';
 import { writeHostileData } from '../fixtures/hostile';
 
 const WORK = resolve('.hostile-test');
@@ -20,12 +19,7 @@ let server: { base: string; close: () => void };
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  rmSync(WORK, { recursive: true, force: true });
-  mkdirSync(WORK, { recursive: true });
-  writeHostileData(`${WORK}/data`);
-  const build = spawnSync('npm', ['run', 'build'], { env: { ...process.env, DATA_DIR: `${WORK}/data`, OUT_DIR: `${WORK}/dist` }, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`hostile build failed:\n${build.stdout}\n${build.stderr}`);
-  server = await serveStatic(`${WORK}/dist`);
+  server = await buildAndServe(WORK, writeHostileData);
 });
 test.afterAll(() => { server?.close(); rmSync(WORK, { recursive: true, force: true }); });
 

@@ -4,11 +4,10 @@
  * cells on canvas, opens one from a link (its details fetched from a chunk file) and lists a cell's
  * incidents when it is selected. Builds into .scale-test/ and serves it on another loopback port.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { serveStatic } from '../../scripts/lib/static-server';
+import { buildAndServe } from '../fixtures/build-site';
 import { withSyntheticIncidents } from '../fixtures/synthetic-incidents';
 import { EACH_UP_TO, LISTED_BEYOND } from '../../src/lib/scale';
 import type { Incident } from '../../src/schemas/incidents';
@@ -20,14 +19,11 @@ let server: { base: string; close: () => void };
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  rmSync(WORK, { recursive: true, force: true });
-  mkdirSync(WORK, { recursive: true });
-  cpSync('data', `${WORK}/data`, { recursive: true });
-  const real = JSON.parse(readFileSync('data/incidents.json', 'utf8')) as Incident[];
-  writeFileSync(`${WORK}/data/incidents.json`, JSON.stringify(withSyntheticIncidents(real, N)));
-  const build = spawnSync('npm', ['run', 'build'], { env: { ...process.env, DATA_DIR: `${WORK}/data`, OUT_DIR: `${WORK}/dist` }, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`scale build failed:\n${build.stderr}`);
-  server = await serveStatic(`${WORK}/dist`);
+  server = await buildAndServe(WORK, (dir) => {
+    cpSync('data', dir, { recursive: true });
+    const real = JSON.parse(readFileSync('data/incidents.json', 'utf8')) as Incident[];
+    writeFileSync(`${dir}/incidents.json`, JSON.stringify(withSyntheticIncidents(real, N)));
+  });
 });
 test.afterAll(() => { server?.close(); rmSync(WORK, { recursive: true, force: true }); });
 
