@@ -40,9 +40,9 @@ describe('the emulation, against the hosts\' documentation', () => {
 
 describe('public/_headers', () => {
   const rules = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
-  const pages = ['/', '/index.html', '/claims/', '/data/', '/share/figure-trade/', '/share/section-trade/'];
+  const pages = ['/', '/index.html', '/claims/', '/corrections/', '/data/', '/share/figure-trade/', '/share/section-trade/'];
   const embeds = ['/embed/trade/', '/embed/map/', '/embed/pledges/'];
-  const files = ['/data/trade.csv', '/map/data.json', '/map/incidents/0.json', '/og/index.png', '/_astro/app.js', '/embed.js', '/favicon.svg', '/datapackage.json', '/sitemap-index.xml'];
+  const files = ['/data/trade.csv', '/map/data.json', '/map/incidents/0.json', '/og/index.png', '/_astro/app.js', '/embed.js', '/favicon.svg', '/datapackage.json', '/feed.xml', '/sitemap-index.xml'];
   for (const host of HOSTS) {
     it(`${host}: pages refuse other sites' frames, embeds accept them`, () => {
       for (const p of pages) {
