@@ -1,6 +1,6 @@
 /** The text of data/README.md, generated from the schemas (see scripts/data-docs.ts). */
 import { DATASET_NAMES, datasetSchemas } from '../schemas/index';
-import { EARLIEST_YEAR, FUTURE_MARGIN_DAYS, LATEST_PLANNED_YEAR, REGION } from '../schemas/primitives';
+import { BORDER_BOX, EARLIEST_YEAR, FUTURE_MARGIN_DAYS, LATEST_PLANNED_YEAR, REGION } from '../schemas/primitives';
 import { recordKinds } from './schema-docs';
 
 export const DATASET_DESCRIPTIONS: Record<(typeof DATASET_NAMES)[number], string> = {
@@ -11,7 +11,8 @@ export const DATASET_DESCRIPTIONS: Record<(typeof DATASET_NAMES)[number], string
   mous: 'The documents signed on 3 August 2025, reconstructed from partial lists.',
   pipeline: 'The Iran-Pakistan gas pipeline: dated events, route points and specifications with every value the sources give.',
   incidents: 'Border-area security incidents, with casualty ranges where sources differ and the precision of each location.',
-  crossings: 'Border crossings, markets, local routes and the free zone, with status histories.',
+  crossings: 'Border crossings, markets, local routes and the free zone, with status histories, named sites and where each is known to be (a point, or only its district).',
+  districts: 'The Pakistani districts along the border with Iran, in order from the Afghan tripoint to the sea: the stretches on which a crossing known only by its district is drawn.',
   places: 'Towns labelled on the map, with GeoNames coordinates.',
   pledges: 'The pledges and expectations of the article, followed to the latest source with a dated status history.',
   smuggling: 'Sourced estimates of fuel smuggling from Iran into Pakistan, each in its own unit.',
@@ -33,6 +34,8 @@ export function renderDataReadme(): string {
   out.push(`- Dates are ISO: a day \`2024-01-16\`, a month \`2024-01\` or a year \`2024\`; the form says the precision. They must exist in the calendar, and fall between ${EARLIEST_YEAR} and the build date (plus ${FUTURE_MARGIN_DAYS} days); only a trade target's \`horizon\` may lie ahead (to ${LATEST_PLANNED_YEAR}).`);
   out.push('- `confidence`: `high` (official, or several outlets agree), `medium` (one reputable outlet), `low` (blog, aggregator, undated or inconsistent). Low-confidence records are marked as such wherever the site shows them.');
   out.push(`- Points: \`lat\` ${REGION.minLat}-${REGION.maxLat}, \`lon\` ${REGION.minLon}-${REGION.maxLon}, with \`geoPrecision\` (\`exact\`, \`town\`, \`district\`, \`derived\`) and a \`geoNote\` saying how any non-exact point was placed. No point is guessed: where no source gives one, \`location\` is \`null\` and the site lists the record as unmapped.`);
+  out.push(`- Crossings and incidents lie in the border provinces: their points must fall inside Balochistan and Sistan and Baluchestan's bounding box (\`lat\` ${BORDER_BOX.minLat}-${BORDER_BOX.maxLat}, \`lon\` ${BORDER_BOX.minLon}-${BORDER_BOX.maxLon}).`);
+  out.push('- District-level locations name their district: an incident whose point stands for a district seat (`geoPrecision: "district"`) needs `district`; a crossing known only to its district has `location: {"geoPrecision": "district", "geoNote": "..."}` (no coordinates) and needs `districtPk`, one of the districts in `districts.json`, on whose stretch of the border the map draws it.');
   out.push('- Counts that sources report differently are ranges (`{"min": 7, "max": 9, "note": "who says what"}`); `min` may not exceed `max`. Amounts are non-negative.');
   out.push('- A trade target\'s `horizon` must come after the date it was set. Claims\' and pledges\' `about` entries (`dataset/id`) must point at existing records.');
   out.push('- Files are UTF-8 without a byte-order mark, strict JSON (no comments, no trailing commas, no `NaN`), with no field given twice in one record and no number beyond what a number can hold (`1e400`). The folder holds only these datasets, this README and `geo/`.');

@@ -41,6 +41,7 @@ function typeName(s: z.ZodTypeAny): string {
   if (schema instanceof z.ZodEnum) return (schema.options as string[]).map((o) => JSON.stringify(o)).join(' | ');
   if (schema instanceof z.ZodArray) return `list of ${typeName(schema.element)}`;
   if (schema instanceof z.ZodObject) return 'object';
+  if (schema instanceof z.ZodUnion) return [...new Set((schema.options as z.ZodTypeAny[]).map(typeName))].join(' or ');
   return 'value';
 }
 
@@ -54,6 +55,19 @@ function walk(s: z.ZodTypeAny, prefix: string, out: FieldDoc[]): void {
       out.push({ path, type: typeName(field) + (nullable ? ' or null' : ''), required: !u.optional, description: u.description ?? '' });
       const inner = u.schema instanceof z.ZodArray ? unwrap(u.schema.element).schema : u.schema;
       if (inner instanceof z.ZodObject) walk(inner, u.schema instanceof z.ZodArray ? `${path}[]` : path, out);
+      else if (inner instanceof z.ZodUnion) {
+        // A field with several object forms (a crossing's location: a point, or a district): every
+        // form's fields once, required only when every form requires them.
+        const forms = (inner.options as z.ZodTypeAny[]).filter((o) => unwrap(o).schema instanceof z.ZodObject).map((o) => { const f: FieldDoc[] = []; walk(o, path, f); return f; });
+        const seen = new Map<string, FieldDoc>();
+        for (const f of forms.flat()) {
+          const prev = seen.get(f.path);
+          const inAll = forms.every((form) => form.some((g) => g.path === f.path && g.required));
+          if (!prev) seen.set(f.path, { ...f, required: inAll, type: f.type });
+          else if (prev.type !== f.type) prev.type = `${prev.type} or ${f.type}`;
+        }
+        out.push(...seen.values());
+      }
     }
   }
 }

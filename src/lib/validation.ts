@@ -104,15 +104,27 @@ function issueMessage(issue: z.ZodIssue): string {
     if (issue.received === 'undefined') return `expected a value (${issue.expected}) but the field is missing`;
     return issue.message.startsWith('expected') ? issue.message : `expected ${issue.expected}`;
   }
-  if (issue.code === 'invalid_literal') return `expected ${JSON.stringify(issue.expected)}`;
+  if (issue.code === 'invalid_literal') return issue.message.startsWith('expected') ? issue.message : `expected ${JSON.stringify(issue.expected)}`;
   const m = issue.message;
   return m.charAt(0).toLowerCase() + m.slice(1);
+}
+
+/**
+ * A value that fits none of a field's forms (a crossing's location: a point, or a district) is
+ * reported by the form it comes closest to: the one with the fewest problems, the first on a tie.
+ */
+function flattenUnions(issues: z.ZodIssue[]): z.ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union' || issue.unionErrors.length === 0) return [issue];
+    const best = issue.unionErrors.reduce((a, b) => (b.issues.length < a.issues.length ? b : a));
+    return flattenUnions(best.issues);
+  });
 }
 
 /** Turns zod issues for one file into problems naming the record id and field. */
 export function zodProblems(file: string, raw: unknown, issues: z.ZodIssue[]): DataProblem[] {
   const out: DataProblem[] = [];
-  for (const issue of issues) {
+  for (const issue of flattenUnions(issues)) {
     const [index, ...rest] = issue.path;
     const record = recordLabel(raw, index);
     if (issue.code === 'unrecognized_keys') {
@@ -175,6 +187,19 @@ export function integrityProblems(data: Datasets, fileOf: (name: DatasetName) =>
         if (!resolve(ref)) problems.push({ file: fileOf(name), record: rec.id, field: `about[${i}]`, message: `expected a reference to an existing record, got "${ref}"` });
       });
     }
+  }
+  // A crossing known only to its district is drawn on that district's stretch of the border.
+  const districtNames = new Map(data.districts.flatMap((d) => [d.name, ...(d.altNames ?? [])].map((n) => [n, d.id] as const)));
+  for (const c of data.crossings) {
+    if (c.location && !('lat' in c.location) && c.districtPk && !districtNames.has(c.districtPk)) {
+      problems.push({ file: fileOf('crossings'), record: c.id, field: 'districtPk', message: `expected one of the border districts in districts.json (${data.districts.map((d) => `"${d.name}"`).join(', ')}) for a district-level location, got "${c.districtPk}"` });
+    }
+  }
+  const orders = new Set<number>();
+  for (const d of data.districts) {
+    if (orders.has(d.order)) problems.push({ file: fileOf('districts'), record: d.id, field: 'order', message: `expected each district in its own place along the border, got order ${d.order} a second time` });
+    orders.add(d.order);
+    if (d.seatId && !ids.get('places')!.has(d.seatId)) problems.push({ file: fileOf('districts'), record: d.id, field: 'seatId', message: `expected the id of a place in places.json, got "${d.seatId}"` });
   }
   for (const p of data.pledges) {
     if (p.claimId && !ids.get('claims')!.has(p.claimId)) {

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { geoPoint, isoDate, localText, sourceIds, sourcedRecord } from './primitives';
+import { borderPoint, districtArea, isoDate, localText, sourceIds, sourcedRecord } from './primitives';
 
 export const CROSSING_STATUSES = ['open', 'notified', 'planned', 'closed', 'reopened', 'market-opened', 'agreed'] as const;
 export const CROSSING_KINDS = ['official-crossing', 'border-market', 'local-route', 'free-zone'] as const;
@@ -32,8 +32,18 @@ export const crossingSchema = z
     kind: z.enum(CROSSING_KINDS, { errorMap: () => ({ message: `expected one of ${CROSSING_KINDS.map((k) => `"${k}"`).join(', ')}` }) }),
     /** How it is used. */
     modes: z.array(z.enum(['road', 'rail', 'pedestrian', 'market'])).min(1).describe('How it is used.'),
-    /** Where to draw it; null when no point can be given honestly. */
-    location: geoPoint.nullable().describe('Where to draw it; null when no point can be given honestly.'),
+    /**
+     * Where to draw it: a point inside the border provinces; or, where sources give only the
+     * district, a district-level location without coordinates (drawn on that district's stretch of
+     * the border; the district is districtPk); null when nothing is known.
+     */
+    location: z.union([borderPoint, districtArea]).nullable().describe('A point (lat, lon inside the border provinces), or a district-level location without coordinates ({"geoPrecision": "district", "geoNote"}, placed on districtPk\'s stretch of the border), or null when nothing is known.'),
+    /** Named sites, as sources name them ("Mand Rag"), with the sources that name them. */
+    sites: z.array(z.object({
+      name: z.string().min(1).describe('The site as the source names it.'),
+      note: z.string().min(1).optional().describe('What the source says of it (distances, the village, the tehsil).'),
+      sourceIds,
+    }).strict()).optional().describe('Named sites, as sources name them, each with its sources.'),
     /** Status changes in date order; the current status is the last. */
     history: z.array(statusChange).min(1).describe('Status changes in date order; the current status is the last.'),
     /** Distances and other facts for the details panel. */
@@ -42,6 +52,9 @@ export const crossingSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
+    if (c.location && !('lat' in c.location) && !c.districtPk) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['districtPk'], message: 'expected the district that a district-level location stands for (one of the border districts in districts.json), but the field is missing' });
+    }
     if (!c.namePk && !c.nameIr) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['namePk'], message: 'expected a name on at least one side (namePk or nameIr)' });
     for (let i = 1; i < c.history.length; i++) {
       if (c.history[i]!.date < c.history[i - 1]!.date) {

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { countRange, geoPoint, isoDate, sourcedRecord } from './primitives';
+import { borderPoint, countRange, isoDate, sourcedRecord } from './primitives';
 
 export const INCIDENT_TYPES = ['cross-border-attack', 'militant-attack', 'state-strike', 'killing-of-workers', 'clash', 'offensive'] as const;
 
@@ -14,10 +14,10 @@ export const incidentSchema = z
     place: z.string().min(1).describe('The place as the sources name it.'),
     /** The side of the border it happened on. */
     side: z.enum(['iran', 'pakistan'], { errorMap: () => ({ message: 'expected "iran" or "pakistan"' }) }).describe('The side of the border it happened on.'),
-    /** District (Pakistan) or county (Iran). */
-    district: z.string().min(1).optional().describe('District (Pakistan) or county (Iran).'),
-    /** Where to draw it; null when no point can be given honestly. */
-    location: geoPoint.nullable().describe('Where to draw it; null when no point can be given honestly.'),
+    /** District (Pakistan) or county (Iran); required when the location is only district-level. */
+    district: z.string().min(1).optional().describe('District (Pakistan) or county (Iran); required when the point stands for the district (geoPrecision "district").'),
+    /** Where to draw it, inside the border provinces; null when no point can be given honestly. */
+    location: borderPoint.nullable().describe('Where to draw it (inside the border provinces); null when no point can be given honestly.'),
     type: z.enum(INCIDENT_TYPES, { errorMap: () => ({ message: `expected one of ${INCIDENT_TYPES.map((t) => `"${t}"`).join(', ')}` }) }),
     /** Who carried it out, as reported. */
     actor: z.string().min(1).describe('Who carried it out, as reported.'),
@@ -30,6 +30,12 @@ export const incidentSchema = z
     summary: z.string().min(1).describe('One or two sentences of what happened.'),
     followUp: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .superRefine((i, ctx) => {
+    // A point at a district seat says "somewhere in this district": the record must say which.
+    if (i.location?.geoPrecision === 'district' && !i.district) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['district'], message: 'expected the district or county that a "district" location stands for, but the field is missing' });
+    }
+  });
 export type Incident = z.infer<typeof incidentSchema>;
 export const incidentsSchema = z.array(incidentSchema);

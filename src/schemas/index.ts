@@ -2,6 +2,7 @@
 import { claimsSchema } from './claims';
 import { correctionsSchema } from './corrections';
 import { crossingsSchema } from './crossings';
+import { districtsSchema } from './districts';
 import { eventsSchema } from './events';
 import { incidentsSchema } from './incidents';
 import { mousSchema } from './mous';
@@ -21,6 +22,7 @@ export const datasetSchemas = {
   pipeline: pipelineSchema,
   incidents: incidentsSchema,
   crossings: crossingsSchema,
+  districts: districtsSchema,
   places: placesSchema,
   pledges: pledgesSchema,
   smuggling: smugglingDataSchema,

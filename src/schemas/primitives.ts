@@ -99,19 +99,30 @@ export const sourceIds = z
   .min(1, { message: 'expected at least one source id from data/sources.json' })
   .describe('Ids of the sources in sources.json that support it (at least one).');
 
+/**
+ * The bounding box of the two border provinces, Balochistan and Sistan and Baluchestan, from the
+ * committed Natural Earth basemap (data/geo/basemap.topo.json), rounded outwards to 0.1°
+ * (tests/unit/primitives.test.ts checks it against the basemap). Every crossing and incident falls
+ * inside it; a point outside is a typo (a swapped latitude and longitude, a lost minus sign).
+ */
+export const BORDER_BOX = { minLat: 24.8, maxLat: 32.1, minLon: 58.7, maxLon: 70.3 } as const;
+
+type Box = { minLat: number; maxLat: number; minLon: number; maxLon: number };
+
+function latitudeIn(box: Box, where: string) {
+  const message = `expected a latitude inside ${where} (${box.minLat} to ${box.maxLat})`;
+  return z.number({ invalid_type_error: 'expected a latitude in decimal degrees' }).finite({ message: 'expected a latitude in decimal degrees' }).min(box.minLat, { message }).max(box.maxLat, { message });
+}
+function longitudeIn(box: Box, where: string) {
+  const message = `expected a longitude inside ${where} (${box.minLon} to ${box.maxLon})`;
+  return z.number({ invalid_type_error: 'expected a longitude in decimal degrees' }).finite({ message: 'expected a longitude in decimal degrees' }).min(box.minLon, { message }).max(box.maxLon, { message });
+}
+
 /** Latitude inside the region (20-35 N). */
-export const latitude = z
-  .number({ invalid_type_error: 'expected a latitude in decimal degrees' })
-  .finite({ message: 'expected a latitude in decimal degrees' })
-  .min(REGION.minLat, { message: `expected a latitude inside the region (${REGION.minLat} to ${REGION.maxLat})` })
-  .max(REGION.maxLat, { message: `expected a latitude inside the region (${REGION.minLat} to ${REGION.maxLat})` });
+export const latitude = latitudeIn(REGION, 'the region');
 
 /** Longitude inside the region (50-75 E). */
-export const longitude = z
-  .number({ invalid_type_error: 'expected a longitude in decimal degrees' })
-  .finite({ message: 'expected a longitude in decimal degrees' })
-  .min(REGION.minLon, { message: `expected a longitude inside the region (${REGION.minLon} to ${REGION.maxLon})` })
-  .max(REGION.maxLon, { message: `expected a longitude inside the region (${REGION.minLon} to ${REGION.maxLon})` });
+export const longitude = longitudeIn(REGION, 'the region');
 
 /**
  * How a point was placed: `exact` (the site itself), `town` (the named town or village), `district`
@@ -121,25 +132,57 @@ export const geoPrecision = z.enum(['exact', 'town', 'district', 'derived'], {
   errorMap: () => ({ message: 'expected one of "exact", "town", "district", "derived"' }),
 }).describe('How the point was placed: exact (the site), town (the named town), district (a district seat standing in), derived (computed; see geoNote).');
 
-/** A point on the map, with how precisely it is known. */
-export const geoPoint = z
+const geoNote = z.string().min(1).optional().describe('How the point was chosen; required unless the point is exact.');
+const coordinateSources = sourceIds.optional().describe('Sources for the coordinate itself (e.g. the gazetteer), when they differ from the record\'s.');
+
+function geoPointIn(box: Box, where: string) {
+  return z
+    .object({
+      /** Latitude, decimal degrees north. */
+      lat: latitudeIn(box, where).describe('Latitude, decimal degrees north.'),
+      /** Longitude, decimal degrees east. */
+      lon: longitudeIn(box, where).describe('Longitude, decimal degrees east.'),
+      geoPrecision,
+      /** How the point was chosen; required unless the point is exact. */
+      geoNote,
+      /** Sources for the coordinate itself (e.g. the gazetteer), when they differ from the record's. */
+      sourceIds: coordinateSources,
+    })
+    .strict()
+    .superRefine((p, ctx) => {
+      if (p.geoPrecision !== 'exact' && !p.geoNote) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['geoNote'], message: `expected a note saying how a "${p.geoPrecision}" point was placed` });
+      }
+    });
+}
+
+/** A point on the map, with how precisely it is known (anywhere in the region: towns, the pipeline). */
+export const geoPoint = geoPointIn(REGION, 'the region');
+
+/** A point in the border provinces (crossings and incidents). */
+export const borderPoint = geoPointIn(BORDER_BOX, 'the border provinces (Balochistan, Sistan and Baluchestan)');
+export type GeoPoint = z.infer<typeof geoPoint>;
+
+/**
+ * A place known only to its district or county: no coordinates at all. Drawn as its district's
+ * stretch of the border (the record names the district), never as a point.
+ */
+export const districtArea = z
   .object({
-    /** Latitude, decimal degrees north. */
-    lat: latitude.describe('Latitude, decimal degrees north.'),
-    /** Longitude, decimal degrees east. */
-    lon: longitude.describe('Longitude, decimal degrees east.'),
-    geoPrecision,
-    /** How the point was chosen; required unless the point is exact. */
-    geoNote: z.string().min(1).optional().describe('How the point was chosen; required unless the point is exact.'),
-    /** Sources for the coordinate itself (e.g. the gazetteer), when they differ from the record's. */
-    sourceIds: sourceIds.optional().describe('Sources for the coordinate itself (e.g. the gazetteer), when they differ from the record\'s.'),
+    geoPrecision: z.literal('district', { errorMap: () => ({ message: 'expected "district" (a location without lat and lon is placed only to its district), or a point with lat and lon' }) })
+      .describe('"district": no source gives a point, only the district or county; the record names it.'),
+    /** What is known and why no point is drawn. */
+    geoNote: z.string({ required_error: 'expected a note saying what is known of the place and why no point is drawn' }).min(1)
+      .describe('What is known of the place and why no point is drawn.'),
+    sourceIds: coordinateSources,
   })
-  .strict()
-  .superRefine((p, ctx) => {
-    if (p.geoPrecision !== 'exact' && !p.geoNote) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['geoNote'], message: `expected a note saying how a "${p.geoPrecision}" point was placed` });
-    }
-  });
+  .strict();
+export type DistrictArea = z.infer<typeof districtArea>;
+
+/** The point of a location, or undefined when it is known only to its district (or not at all). */
+export function pointOf<P extends { lat: number; lon: number }>(loc: P | DistrictArea | null | undefined): P | undefined {
+  return loc && 'lat' in loc ? loc : undefined;
+}
 
 /** A count that sources may report differently: `min` and `max` (equal when they agree). */
 export const countRange = z

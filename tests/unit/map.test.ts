@@ -40,13 +40,18 @@ describe('map data (/map/data.json)', () => {
   const m = mapData(data, basemap);
   it('holds every crossing and incident that has a location, and counts the rest', () => {
     expect(m.crossings.map((c) => c.id).sort()).toEqual(data.crossings.filter((c) => c.location).map((c) => c.id).sort());
+    // Every crossing known only to its district carries the district, and no point.
+    for (const c of m.crossings.filter((x) => x.lat === null)) expect(data.districts.map((d) => d.name), c.id).toContain((c as { district: string }).district);
     expect(m.incidents).toHaveLength(data.incidents.filter((i) => i.location).length);
     expect(m.unmapped.crossings).toHaveLength(data.crossings.filter((c) => !c.location).length);
     expect(m.unmapped.incidents).toBe(data.incidents.filter((i) => !i.location).length);
   });
   it('orders crossings north to south (the Tab order) and incidents by date', () => {
-    const lats = m.crossings.map((c) => c.lat);
+    const lats = m.crossings.flatMap((c) => (c.lat === null ? [] : [c.lat]));
     expect(lats).toEqual([...lats].sort((a, b) => b - a));
+    // The crossings known only by district come after the points, in the districts' order.
+    const firstDistrictOnly = m.crossings.findIndex((c) => c.lat === null);
+    if (firstDistrictOnly >= 0) expect(m.crossings.slice(firstDistrictOnly).every((c) => c.lat === null)).toBe(true);
     const ids = m.incidents.map((i) => i.id);
     expect(ids).toEqual(data.incidents.filter((i) => i.location).sort((a, b) => a.date.localeCompare(b.date)).map((i) => i.id));
   });
@@ -56,7 +61,7 @@ describe('map data (/map/data.json)', () => {
   });
   it('opens on a view that holds every feature', () => {
     const [w, s, e, n] = m.view;
-    for (const p of [...m.crossings, ...m.incidents]) {
+    for (const p of [...m.crossings.flatMap((c) => (c.lat === null ? [] : [c])), ...m.incidents]) {
       expect(p.lon).toBeGreaterThan(w); expect(p.lon).toBeLessThan(e);
       expect(p.lat).toBeGreaterThan(s); expect(p.lat).toBeLessThan(n);
     }
@@ -73,7 +78,7 @@ describe('map data (/map/data.json)', () => {
     for (const l of m.countryLabels) { expect(l.lon).toBeGreaterThan(m.view[0]); expect(l.lon).toBeLessThan(m.view[2]); }
   });
   it('leaves out a town drawn at a crossing\'s own point (the crossing names it)', () => {
-    const spots = new Set(m.crossings.map((c) => `${c.lat},${c.lon}`));
+    const spots = new Set(m.crossings.filter((c) => c.lat !== null).map((c) => `${c.lat},${c.lon}`));
     expect(m.towns.some((t) => spots.has(`${t.lat},${t.lon}`))).toBe(false);
     expect(m.towns.length).toBeLessThan(data.places.length);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { countRange, finiteNumber, geoPoint, isPlausiblePastDate, isRealIsoDate, isoDate, money, plannedIsoDate, recordId } from '../../src/schemas/primitives';
+import { geoBounds } from 'd3';
+import { BORDER_BOX, borderPoint, countRange, districtArea, finiteNumber, geoPoint, isPlausiblePastDate, isRealIsoDate, isoDate, money, plannedIsoDate, pointOf, recordId } from '../../src/schemas/primitives';
 import { invisibleCharacterProblem } from '../../src/lib/invisible';
+import { getBasemap } from '../../src/lib/data';
 
 describe('isoDate', () => {
   it('accepts days, months and years that exist', () => {
@@ -84,5 +86,31 @@ describe('invisible characters in text', () => {
   });
   it('accepts the non-joiner of Persian and Urdu writing, and marks in right-to-left text', () => {
     for (const s of ['Taftan', 'Zāhedān', 'میرجاوه', 'می\u200cرود', 'تفتان\u200f (Taftan)', '']) expect(invisibleCharacterProblem(s), s).toBeUndefined();
+  });
+});
+
+describe('the border provinces\' box', () => {
+  it('is the bounding box of Balochistan and Sistan and Baluchestan in the committed basemap, rounded outwards to 0.1°', () => {
+    const [[w, s], [e, n]] = geoBounds(getBasemap().focusProvinces);
+    expect(BORDER_BOX.minLon).toBeLessThanOrEqual(w); expect(BORDER_BOX.minLon).toBeGreaterThan(w - 0.1);
+    expect(BORDER_BOX.minLat).toBeLessThanOrEqual(s); expect(BORDER_BOX.minLat).toBeGreaterThan(s - 0.1);
+    expect(BORDER_BOX.maxLon).toBeGreaterThanOrEqual(e); expect(BORDER_BOX.maxLon).toBeLessThan(e + 0.1);
+    expect(BORDER_BOX.maxLat).toBeGreaterThanOrEqual(n); expect(BORDER_BOX.maxLat).toBeLessThan(n + 0.1);
+  });
+  it('keeps crossing and incident points inside it, while places may lie anywhere in the region', () => {
+    expect(borderPoint.safeParse({ lat: 28.9, lon: 61.6, geoPrecision: 'exact' }).success).toBe(true);
+    // Islamabad: a place on the map, not a border point.
+    expect(geoPoint.safeParse({ lat: 33.72, lon: 73.04, geoPrecision: 'town', geoNote: 'GeoNames.' }).success).toBe(true);
+    expect(borderPoint.safeParse({ lat: 33.72, lon: 73.04, geoPrecision: 'town', geoNote: 'GeoNames.' }).success).toBe(false);
+  });
+});
+
+describe('districtArea', () => {
+  it('is a location without coordinates that says what is known', () => {
+    expect(districtArea.safeParse({ geoPrecision: 'district', geoNote: 'Only the district is known.' }).success).toBe(true);
+    expect(districtArea.safeParse({ geoPrecision: 'district' }).success).toBe(false);
+    expect(districtArea.safeParse({ geoPrecision: 'district', geoNote: 'x', lat: 27 }).success).toBe(false);
+    expect(pointOf({ geoPrecision: 'district', geoNote: 'x' })).toBeUndefined();
+    expect(pointOf({ lat: 1, lon: 2, geoPrecision: 'exact' })).toEqual({ lat: 1, lon: 2, geoPrecision: 'exact' });
   });
 });

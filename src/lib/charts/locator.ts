@@ -11,6 +11,7 @@ import { EACH_UP_TO } from '../scale';
 import type { BasemapLayers } from '../map/basemap';
 import { crossingName, STATUS_GROUP } from '../labels';
 import { estimateTextWidth, overlaps, type Box } from './common';
+import { pointOf } from '../../schemas/primitives';
 
 /** Where a label goes relative to its point, in order of preference. */
 type Placement = { dx: number; dy: number; anchor: 'start' | 'end' | 'middle' };
@@ -26,7 +27,9 @@ function labelBox(x: number, y: number, text: string, p: Placement): Box {
   return { x0, x1: x0 + w, y0: y + p.dy - LABEL_SIZE, y1: y + p.dy + 2 };
 }
 
-export interface LocatorIncident { id: string; x: number; y: number; r: number; side: 'iran' | 'pakistan' | 'mixed'; approximate: boolean; title: string }
+/** How the point was placed: exact, at the named town, at a district seat standing for the district, derived; "cell" for a 1° cell. */
+export type LocatorPrecision = 'exact' | 'town' | 'district' | 'derived' | 'cell';
+export interface LocatorIncident { id: string; x: number; y: number; r: number; side: 'iran' | 'pakistan' | 'mixed'; precision: LocatorPrecision; lowConfidence: boolean; title: string }
 type Project = (lon: number, lat: number) => [number, number];
 
 function eachIncident(data: Datasets, xy: Project, width: number): LocatorIncident[] {
@@ -34,7 +37,7 @@ function eachIncident(data: Datasets, xy: Project, width: number): LocatorIncide
   return data.incidents.flatMap((i) => {
     if (!i.location) return [];
     const [x, y] = xy(i.location.lon, i.location.lat);
-    return [{ id: i.id, x, y, r: r(i.killed?.max ?? 0), side: i.side, approximate: i.location.geoPrecision !== 'exact', title: `${formatDate(i.date)}, ${i.place}: ${i.killed ? `${formatRange(i.killed)} killed` : 'no count reported'}. ${i.location.geoNote ?? ''}` }];
+    return [{ id: i.id, x, y, r: r(i.killed?.max ?? 0), side: i.side, precision: i.location.geoPrecision, lowConfidence: i.confidence === 'low', title: `${formatDate(i.date)}, ${i.place}: ${i.killed ? `${formatRange(i.killed)} killed` : 'no count reported'}${i.confidence === 'low' ? ' (low confidence)' : ''}. ${i.location.geoNote ?? ''}` }];
   });
 }
 
@@ -57,7 +60,7 @@ function incidentCells(data: Datasets, xy: Project, width: number): LocatorIncid
   return [...cells.entries()].map(([key, c]) => {
     const [x, y] = xy(c.lon + 0.5, c.lat + 0.5);
     const side = c.iran === c.n ? 'iran' : c.iran === 0 ? 'pakistan' : 'mixed';
-    return { id: `cell-${key}`, x, y, r: r(c.n), side, approximate: true, title: `${formatNumber(c.n)} incidents between ${c.lat}° and ${c.lat + 1}° N, ${c.lon}° and ${c.lon + 1}° E: ${formatRange({ min: c.min, max: c.max })} killed` };
+    return { id: `cell-${key}`, x, y, r: r(c.n), side, precision: 'cell' as const, lowConfidence: false, title: `${formatNumber(c.n)} incidents between ${c.lat}° and ${c.lat + 1}° N, ${c.lon}° and ${c.lon + 1}° E: ${formatRange({ min: c.min, max: c.max })} killed` };
   });
 }
 
@@ -83,7 +86,7 @@ export function locatorModel(data: Datasets, basemap: BasemapLayers, width: numb
   // Narrow: taller than wide (360 x 414), so the border, which runs north-south, fills a phone.
   const height = Math.round(width < 500 ? width * 1.15 : width * 0.8);
   const pts = [
-    ...data.crossings.flatMap((c) => (c.location ? [[c.location.lon, c.location.lat]] : [])),
+    ...data.crossings.flatMap((c) => { const p = pointOf(c.location); return p ? [[p.lon, p.lat]] : []; }),
     ...data.incidents.flatMap((i) => (i.location ? [[i.location.lon, i.location.lat]] : [])),
   ] as [number, number][];
   const lons = pts.map((p) => p[0]);
@@ -126,8 +129,9 @@ export function locatorModel(data: Datasets, basemap: BasemapLayers, width: numb
     return { labelX: x + p.dx, labelY: y + p.dy, labelAnchor: p.anchor };
   };
   const crossingPts = data.crossings.flatMap((c) => {
-    if (!c.location) return [];
-    const [x, y] = xy(c.location.lon, c.location.lat);
+    const p = pointOf(c.location);
+    if (!p) return [];
+    const [x, y] = xy(p.lon, p.lat);
     // The crossing's square is an obstacle for every label.
     taken.push({ x0: x - 6, x1: x + 6, y0: y - 6, y1: y + 6 });
     return [{ c, x, y }];
@@ -136,7 +140,7 @@ export function locatorModel(data: Datasets, basemap: BasemapLayers, width: numb
     const last = c.history[c.history.length - 1]!;
     const label = crossingName(c);
     // Crossings are always labelled (forced where nothing fits): they are the map's subject.
-    return { id: c.id, x, y, label, status: STATUS_GROUP[last.status], title: `${label}: ${last.status} (${formatDate(last.date)}). ${c.location!.geoNote ?? ''}`, ...place(x, y, label, true)! };
+    return { id: c.id, x, y, label, status: STATUS_GROUP[last.status], title: `${label}: ${last.status} (${formatDate(last.date)}). ${pointOf(c.location)!.geoNote ?? ''}`, ...place(x, y, label, true)! };
   });
   const incidents = data.incidents.length <= EACH_UP_TO ? eachIncident(data, xy, width) : incidentCells(data, xy, width);
   const crossingSpots = new Set(crossings.map((c) => `${Math.round(c.x)},${Math.round(c.y)}`));

@@ -10,15 +10,21 @@ import type { BasemapLayers } from './basemap';
 import { formatDate, formatRange } from '../format';
 import { EACH_UP_TO } from '../scale';
 import { crossingName, crossingWhere, KIND_WORD, PRECISION_WORD, STATUS_GROUP, STATUS_WORD } from '../labels';
+import { pointOf } from '../../schemas/primitives';
+import { districtOf, isDistrictOnly } from './border-strip';
 
 
-export interface MapPoint { lat: number; lon: number; precision: string; geoNote?: string }
-export interface MapCrossing extends MapPoint {
+export type PrecisionKey = 'exact' | 'town' | 'district' | 'derived';
+export interface MapPoint { lat: number; lon: number; precision: string; precisionKey: PrecisionKey; geoNote?: string }
+/** A crossing known only to its district: drawn on that district's stretch of the border strip, not on the map. */
+export interface MapDistrictPlace { lat: null; lon: null; precision: string; precisionKey: 'district'; geoNote: string; district: string }
+export type MapCrossing = (MapPoint | MapDistrictPlace) & {
   id: string; name: string; local: { text: string; lang: string }[]; altNames: string[];
   kind: string; status: 'open' | 'notified' | 'planned' | 'closed'; statusLabel: string; statusDate: string;
   where: string; facts: string[]; note?: string; lowConfidence: boolean; sourceIds: string[];
   history: { date: string; status: string; note: string; sourceIds: string[] }[];
-}
+  sites: { name: string; note?: string; sourceIds: string[] }[];
+};
 export interface MapIncident extends MapPoint {
   id: string; date: string; place: string; side: 'iran' | 'pakistan';
   killed: [number, number] | null; killedLabel: string; injuredLabel?: string; countNote?: string;
@@ -87,24 +93,30 @@ function mapIncident(i: Incident): MapIncident {
   };
 }
 
-const point = (l: { lat: number; lon: number; geoPrecision: string; geoNote?: string }): MapPoint => ({ lat: l.lat, lon: l.lon, precision: PRECISION_WORD[l.geoPrecision as keyof typeof PRECISION_WORD], ...(l.geoNote ? { geoNote: l.geoNote } : {}) });
+const point = (l: { lat: number; lon: number; geoPrecision: PrecisionKey; geoNote?: string }): MapPoint => ({ lat: l.lat, lon: l.lon, precision: PRECISION_WORD[l.geoPrecision], precisionKey: l.geoPrecision, ...(l.geoNote ? { geoNote: l.geoNote } : {}) });
 
 export function mapData(data: Datasets, basemap: BasemapLayers): MapData {
-  // North to south: the order a reader meets the crossings along the border, and the Tab order.
+  // Points north to south (the order a reader meets them along the border, and the Tab order),
+  // then the crossings known only to their district, in the districts' order along the border.
+  const order = (c: Datasets['crossings'][number]) => { const p = pointOf(c.location); return p ? -p.lat : 1000 + (districtOf(c, data)?.order ?? 99); };
   const crossings: MapCrossing[] = data.crossings
-    .flatMap((c) => (c.location ? [{ c, loc: c.location }] : []))
-    .sort((a, b) => b.loc.lat - a.loc.lat)
-    .map(({ c, loc }) => {
+    .filter((c) => pointOf(c.location) || isDistrictOnly(c))
+    .sort((a, b) => order(a) - order(b))
+    .map((c) => {
       const last = c.history[c.history.length - 1]!;
+      const p = pointOf(c.location);
+      const where: MapPoint | MapDistrictPlace = p ? point(p) : { lat: null, lon: null, precision: `known only to its district: drawn on ${districtOf(c, data)!.name}'s stretch of the border strip`, precisionKey: 'district', geoNote: c.location!.geoNote!, district: districtOf(c, data)!.name };
       return {
         id: c.id, name: crossingName(c), local: c.nameLocal ?? [], altNames: c.altNames ?? [],
         kind: KIND_WORD[c.kind], status: STATUS_GROUP[last.status], statusLabel: STATUS_WORD[last.status], statusDate: formatDate(last.date),
         where: crossingWhere(c),
         facts: c.facts ?? [], ...(c.note ? { note: c.note } : {}), lowConfidence: c.confidence === 'low', sourceIds: c.sourceIds,
         history: c.history.map((h) => ({ date: formatDate(h.date), status: STATUS_WORD[h.status], note: h.note, sourceIds: h.sourceIds })),
-        ...point(loc),
+        sites: c.sites ?? [],
+        ...where,
       };
     });
+  const pointed = crossings.flatMap((c) => (c.lat === null ? [] : [c]));
   const placed = placedIncidents(data);
   const compact = placed.length > EACH_UP_TO;
   const incidents: MapIncident[] = compact ? [] : placed.map(mapIncident);
@@ -119,11 +131,11 @@ export function mapData(data: Datasets, basemap: BasemapLayers): MapData {
     route.push([a, b].map((p) => ({ name: p.name, role: p.role, lat: p.location!.lat, lon: p.location!.lon, planned: b.segment !== 'iran-built' })));
   }
   // A town at a crossing's very point is named by the crossing's label.
-  const atCrossing = new Set(crossings.map((c) => `${c.lat},${c.lon}`));
+  const atCrossing = new Set(pointed.map((c) => `${c.lat},${c.lon}`));
   const towns = data.places.filter((p) => !atCrossing.has(`${p.location.lat},${p.location.lon}`)).map((p) => ({ id: p.id, name: p.name, ...(p.nameLocal ? { local: p.nameLocal } : {}), country: p.country, rank: p.rank, lat: p.location.lat, lon: p.location.lon }));
   // The opening view: every crossing and incident, and Gwadar, where Pakistan's first phase ends.
   const phaseOneEnd = routePts.filter((p) => p.segment === 'pakistan-phase-1' && p.location).map((p) => p.location!);
-  const pts = [...crossings, ...placed.map((i) => i.location!), ...phaseOneEnd];
+  const pts = [...pointed, ...placed.map((i) => i.location!), ...phaseOneEnd];
   const pad = 0.6;
   const view: MapData['view'] = pts.length
     ? [min(pts, (p) => p.lon)! - pad, min(pts, (p) => p.lat)! - pad, max(pts, (p) => p.lon)! + pad, max(pts, (p) => p.lat)! + pad]
@@ -140,7 +152,7 @@ export function mapData(data: Datasets, basemap: BasemapLayers): MapData {
       return ll && Number.isFinite(ll[0]) && path.area(f) > 20000 ? [{ name: f.properties.name, lat: +ll[1].toFixed(3), lon: +ll[0].toFixed(3) }] : [];
     });
   const used = new Set([
-    ...crossings.flatMap((c) => [...c.sourceIds, ...c.history.flatMap((h) => h.sourceIds)]),
+    ...crossings.flatMap((c) => [...c.sourceIds, ...c.history.flatMap((h) => h.sourceIds), ...c.sites.flatMap((t) => t.sourceIds)]),
     ...placed.flatMap((i) => i.sourceIds),
   ]);
   const sources = Object.fromEntries(data.sources.filter((s) => used.has(s.id)).map((s) => [s.id, { title: s.title, publisher: s.publisher, url: s.url }]));
@@ -150,7 +162,7 @@ export function mapData(data: Datasets, basemap: BasemapLayers): MapData {
       ids: placed.map((i) => i.id), lat: placed.map((i) => +i.location!.lat.toFixed(4)), lon: placed.map((i) => +i.location!.lon.toFixed(4)),
       side: placed.map((i) => (i.side === 'iran' ? 'i' : 'p')).join(''), killed: placed.map((i) => i.killed?.max ?? -1), chunk: CHUNK,
     } } : {}),
-    unmapped: { crossings: data.crossings.filter((c) => !c.location).map(crossingName), incidents: data.incidents.filter((i) => !i.location).length },
+    unmapped: { crossings: data.crossings.filter((c) => !pointOf(c.location) && !isDistrictOnly(c)).map(crossingName), incidents: data.incidents.filter((i) => !i.location).length },
     sources,
   };
 }
