@@ -42,6 +42,8 @@ async function mapTimes(browser: Browser, base: string) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // tsx names inner functions with a __name helper that the page does not have.
   await page.addInitScript('window.__name = (f) => f');
+  // The map records its redraw times as performance measures only when asked to (see incident-cells.ts).
+  await page.addInitScript('window.__mapBenchMarks = true');
   await page.goto(`${base}/`, { waitUntil: 'networkidle' });
   // From the map being scrolled into view to "live" (every incident drawn) and then to the first
   // idle period of 50 ms (the main thread free).

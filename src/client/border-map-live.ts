@@ -3,8 +3,11 @@
  * request), with crossings, incidents, the pipeline and towns, a details panel, layer toggles and
  * the view in the URL. Loaded by border-map.ts when the map nears the viewport.
  *
- * Keyboard: crossings, then incidents, are markers in the Tab order (north to south, then by date);
- * Enter opens a feature's details, Escape closes them and returns focus to the marker.
+ * Keyboard: crossings, then incidents, are markers in the Tab order (north to south, then by date;
+ * incidents drawn at one point share one marker, which lists them); the crossings known only to
+ * their district follow on the border strip beside the map. Enter opens a feature's details, Escape
+ * closes them and returns focus to where it was. Beyond EACH_UP_TO incidents, "List the incidents in
+ * view" is the keyboard and screen-reader way into the canvas of cells.
  * Scrolling the page over the map never zooms it: Ctrl (or ⌘) + scroll, or two fingers, do.
  */
 import L from 'leaflet';
@@ -81,8 +84,9 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   root.querySelector<HTMLElement>('.map-frame')!.hidden = false;
   root.classList.add('is-live');
 
-  const css = getComputedStyle(document.documentElement);
-  const color = (name: string) => css.getPropertyValue(name).trim() || '#777';
+  // Colours from the page's custom properties, read again when the colour scheme changes (canvas
+  // layers do not follow CSS by themselves; the markers, being SVG styled by CSS, do).
+  const color = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#777';
   const coarse = matchMedia('(pointer: coarse)').matches;
   const [w, s, e, n] = data.view;
   const viewBounds = L.latLngBounds([s, w], [n, e]);
@@ -105,15 +109,21 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   // Basemap: land, the two border provinces tinted, province lines, borders. No tiles.
   const base = basemapLayers(topo);
   const focusCountry = new Set(['IRN', 'PAK']);
-  L.geoJSON(base.countries, { interactive: false, style: (f) => ({ stroke: false, fillOpacity: 1, fillColor: focusCountry.has(f?.properties.country ?? '') ? color('--bg') : color('--surface') }) }).addTo(map);
-  L.geoJSON(base.focusProvinces, { interactive: false, style: { stroke: false, fillColor: color('--warn'), fillOpacity: 0.1 } }).addTo(map);
-  L.geoJSON(base.provinceLines, { interactive: false, style: { color: color('--muted'), weight: 0.8, dashArray: '3 3', opacity: 0.8 } }).addTo(map);
-  L.geoJSON(base.countryBorders, { interactive: false, style: { color: color('--text'), weight: 1.5 } }).addTo(map);
+  const styled: { layer: L.Path | L.GeoJSON; style: () => L.PathOptions | ((f?: GeoJSON.Feature) => L.PathOptions) }[] = [];
+  const paint = <T extends L.Path | L.GeoJSON>(layer: T, style: () => L.PathOptions | ((f?: GeoJSON.Feature) => L.PathOptions)): T => {
+    styled.push({ layer, style });
+    (layer as L.GeoJSON).setStyle(style() as L.PathOptions);
+    return layer;
+  };
+  paint(L.geoJSON(base.countries, { interactive: false }), () => (f?: GeoJSON.Feature) => ({ stroke: false, fillOpacity: 1, fillColor: focusCountry.has(f?.properties?.country ?? '') ? color('--bg') : color('--surface') })).addTo(map);
+  paint(L.geoJSON(base.focusProvinces, { interactive: false }), () => ({ stroke: false, fillColor: color('--warn'), fillOpacity: 0.1 })).addTo(map);
+  paint(L.geoJSON(base.provinceLines, { interactive: false }), () => ({ color: color('--muted'), weight: 0.8, dashArray: '3 3', opacity: 0.8 })).addTo(map);
+  paint(L.geoJSON(base.countryBorders, { interactive: false }), () => ({ color: color('--text'), weight: 1.5 })).addTo(map);
 
   // The pipeline: built solid, planned dashed, broken where a point is unknown.
   for (const seg of data.route) {
     const planned = seg[0]!.planned;
-    L.polyline(seg.map((p) => [p.lat, p.lon] as L.LatLngTuple), { color: color('--accent'), weight: 3, dashArray: planned ? '8 6' : undefined, interactive: false }).addTo(layers.pipeline);
+    paint(L.polyline(seg.map((p) => [p.lat, p.lon] as L.LatLngTuple), { dashArray: planned ? '8 6' : undefined, interactive: false }), () => ({ color: color('--accent'), weight: 3 })).addTo(layers.pipeline);
   }
 
   for (const c of data.countryLabels) {
@@ -153,20 +163,23 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
 
   // A marker is a button: named for screen readers, opened with Enter or Space. (Set on every
   // add, since Leaflet makes the element anew when a layer returns.)
-  const activate = (m: L.Marker, label: string, ref: FeatureRef) => {
+  const activate = (m: L.Marker, label: string, ref: FeatureRef, go: () => Promise<void> = () => open(ref, true)) => {
     const icon = m.getElement();
     if (!icon) return;
     icon.setAttribute('role', 'button');
     icon.setAttribute('aria-label', label);
     icon.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); void open(ref, true); }
+      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); void go(); }
     });
   };
+  // Markers are tap targets of at least 24 by 24 px (WCAG 2.5.8), whatever they draw.
+  const TARGET = 24;
   for (const c of data.crossings) {
+    if (c.lat === null) continue; // known only to its district: on the border strip
     const icon = L.divIcon({
-      className: `map-crossing st-${c.status}${c.precision === 'exact site' ? '' : ' approx'}`,
-      html: svgIcon(18, (svg) => { svgChild(svg, 'rect', { x: 2, y: 2, width: 14, height: 14, rx: 2 }); }),
-      iconSize: [18, 18], iconAnchor: [9, 9],
+      className: `map-crossing st-${c.status} prec-${c.precisionKey}`,
+      html: svgIcon(TARGET, (svg, m) => { svgChild(svg, 'rect', { x: m - 7, y: m - 7, width: 14, height: 14, rx: 2 }); }),
+      iconSize: [TARGET, TARGET], iconAnchor: [TARGET / 2, TARGET / 2],
     });
     const m = L.marker([c.lat, c.lon], { icon, keyboard: true, title: '', riseOnHover: true, zIndexOffset: 1000 });
     m.bindTooltip(el('span', { text: `${c.name}: ${c.statusLabel.toLowerCase()}` }), { direction: 'right', offset: [10, 0], permanent: true, className: 'map-crossing-label' });
@@ -179,20 +192,49 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   // crossings). Beyond: one canvas of cells (incident-cells.ts); details come in chunks when opened.
   let maxKilled = 1;
   for (const i of data.incidents) maxKilled = Math.max(maxKilled, i.killed?.[1] ?? 0);
+  // Incidents drawn at one point (a town or a district seat) share one marker: one tap target and
+  // one Tab stop that lists them, instead of a pile of targets hiding one another.
+  const atPoint = new Map<string, MapIncident[]>();
   for (const i of data.incidents) {
-    const r = radius(i.killed, maxKilled);
-    const cls = `map-incident side-${i.side}${i.precision === 'exact site' ? '' : ' approx'}${i.killed ? '' : ' uncounted'}${i.lowConfidence ? ' low' : ''}`;
-    const size = Math.ceil(2 * r + 4);
-    const icon = L.divIcon({ className: cls, html: svgIcon(size, (svg, c) => { svgChild(svg, 'circle', { cx: c, cy: c, r }); }), iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
-    // Smaller circles above bigger ones, so none is hidden at a shared point.
-    const m = L.marker([i.lat, i.lon], { icon, keyboard: true, title: '', zIndexOffset: -Math.round(r * 10) });
-    m.on('add', () => activate(m, `Incident: ${i.date}, ${i.place}, ${i.killedLabel} killed. Open details`, { type: 'incident', id: i.id }));
-    m.on('click', () => void open({ type: 'incident', id: i.id }, true));
+    const k = `${i.lat},${i.lon}`;
+    const list = atPoint.get(k);
+    if (list) list.push(i); else atPoint.set(k, [i]);
+  }
+  const groupOf = new Map<string, MapIncident[]>();
+  for (const list of atPoint.values()) {
+    for (const i of list) groupOf.set(i.id, list);
+    const drawn = [...list].sort((a, b) => radius(b.killed, maxKilled) - radius(a.killed, maxKilled));
+    const size = Math.max(TARGET, Math.ceil(2 * radius(drawn[0]!.killed, maxKilled) + 4));
+    const icon = L.divIcon({
+      className: `map-incident${list.length > 1 ? ' multi' : ''}`,
+      html: svgIcon(size, (svg, c) => {
+        // Bigger circles first, so every smaller one stays visible on top.
+        for (const i of drawn) {
+          const circle = svgChild(svg, 'circle', { cx: c, cy: c, r: radius(i.killed, maxKilled) });
+          circle.setAttribute('class', `side-${i.side} prec-${i.precisionKey}${i.killed ? '' : ' uncounted'}${i.lowConfidence ? ' low' : ''}`);
+          circle.dataset.incident = i.id;
+        }
+      }),
+      iconSize: [size, size], iconAnchor: [size / 2, size / 2],
+    });
+    const first = list[0]!;
+    const single = list.length === 1;
+    const ref: FeatureRef = { type: 'incident', id: first.id };
+    const label = single
+      ? `Incident: ${first.date}, ${first.place}, ${first.killedLabel} killed. Open details`
+      : `${list.length} incidents drawn at this point, ${first.date} to ${list[list.length - 1]!.date}. Open the list`;
+    // Smaller groups above bigger ones, so none is hidden.
+    const m = L.marker([first.lat, first.lon], { icon, keyboard: true, title: '', zIndexOffset: -size * 10 });
+    const go = () => (single ? open(ref, true) : openGroup(list, m));
+    m.on('add', () => activate(m, label, ref, go));
+    m.on('click', () => void go());
     m.addTo(layers.incidents);
-    markers.set(key({ type: 'incident', id: i.id }), m);
+    for (const i of list) markers.set(key({ type: 'incident', id: i.id }), m);
   }
   const points = data.points;
-  const cells = points ? new IncidentCells(points, { iran: color('--iran'), pakistan: color('--pakistan'), mixed: color('--neutral'), text: color('--text'), bg: color('--bg'), focus: color('--focus') }) : undefined;
+  const cellColours = () => ({ iran: color('--iran'), pakistan: color('--pakistan'), mixed: color('--neutral'), text: color('--text'), bg: color('--bg'), focus: color('--focus') });
+  const cells = points ? new IncidentCells(points, cellColours(), Boolean((window as { __mapBenchMarks?: boolean }).__mapBenchMarks)) : undefined;
+  // Detail chunks, fetched once each; a chunk that fails is forgotten, so the next open tries again.
   const chunks = new Map<number, Promise<MapIncident[]>>();
   const incidentAt = (index: number): Promise<MapIncident> => {
     const k = Math.floor(index / points!.chunk);
@@ -200,9 +242,16 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     if (!chunk) {
       const url = new URL(`incidents/${k}.json`, new URL(root.dataset.src!, location.href)).href;
       chunk = json<{ incidents: MapIncident[]; sources: MapData['sources'] }>(url).then((c) => { Object.assign(data.sources, c.sources); return c.incidents; });
+      chunk.catch(() => { if (chunks.get(k) === chunk) chunks.delete(k); });
       chunks.set(k, chunk);
     }
     return chunk.then((list) => list[index - k * points!.chunk]!);
+  };
+  // Each selection takes a ticket; a reply that comes back after a newer selection is dropped.
+  let ticket = 0;
+  const failed = (what: string) => {
+    root.dataset.status = 'error';
+    status.textContent = `The details of ${what} could not be loaded. Check the connection and try again; the lists below the map have every record.`;
   };
   if (cells) {
     cells.addTo(layers.incidents);
@@ -264,6 +313,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
       ...(local.length ? [el('p', { className: 'map-local' }, ...local.flatMap((s, k) => (k ? [' · ', s] : [s])))] : []),
       el('p', { className: `map-status-line st-${c.status}`, text: `${c.kind} · ${c.statusLabel} since ${c.statusDate}` }),
       dl([['Where', c.where || undefined], ['Also spelt', c.altNames.join(', ') || undefined], ['On the map', `${c.precision}${c.geoNote ? `: ${c.geoNote}` : ''}`]]),
+      ...(c.sites.length ? [el(subhead, { text: 'Named sites' }), el('ul', { className: 'map-sites' }, ...c.sites.map((t) => el('li', {}, el('strong', { text: t.name }), ...(t.note ? [` ${t.note}`] : []), sourceList(t.sourceIds))))] : []),
       ...(c.facts.length ? [el('ul', { className: 'map-facts' }, ...c.facts.map((f) => el('li', { text: f })))] : []),
       el(subhead, { text: 'Status history' }),
       el('ol', { className: 'map-history' }, ...c.history.map((h) => el('li', {}, el('strong', { text: `${h.date} · ${h.status}` }), ` ${h.note}`))),
@@ -274,7 +324,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   };
   const incidentDetails = (i: MapIncident) => {
     panelTitle.textContent = `${i.place}, ${i.date}`;
-    const here = data.incidents.filter((o) => o.id !== i.id && o.lat === i.lat && o.lon === i.lon);
+    const here = (groupOf.get(i.id) ?? []).filter((o) => o.id !== i.id);
     panelBody.replaceChildren(
       el('p', { className: `map-status-line side-${i.side}`, text: `${i.side === 'iran' ? 'In Iran' : 'In Pakistan'}${i.followUp ? ' · after the article' : ''}` }),
       ...(i.lowConfidence ? [el('p', { className: 'low-confidence', text: 'low confidence' })] : []),
@@ -290,8 +340,10 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     );
   };
 
+  const stripLinks = [...root.querySelectorAll<HTMLAnchorElement>('[data-strip-crossing]')];
   function clearSelection() {
-    if (selected) markers.get(key(selected))?.getElement()?.classList.remove('selected');
+    for (const e of root.querySelectorAll('.map-canvas .selected')) e.classList.remove('selected');
+    for (const a of stripLinks) { a.classList.remove('selected'); a.removeAttribute('aria-current'); }
     if (cells && cells.selected !== undefined) { cells.selected = undefined; cells.draw(); }
     selected = undefined;
   }
@@ -302,16 +354,35 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     root.classList.add('has-panel');
     if (at && !map.getBounds().pad(-0.1).contains(at)) quietly(() => map.panTo(at, { animate: false }));
     panelTitle.focus({ preventScroll: !fromUser });
+    delete root.dataset.status;
     status.textContent = `Showing details: ${panelTitle.textContent}.`;
     writeHash();
   }
   async function open(ref: FeatureRef, fromUser: boolean) {
+    const mine = ++ticket;
     const layer: LayerKey = ref.type === 'crossing' ? 'crossings' : 'incidents';
     const notFound = () => { status.textContent = `Not on the map: no ${ref.type} "${ref.id}" can be drawn. The lists below have the records.`; };
+    if (ref.type === 'crossing') {
+      const c = data.crossings.find((x) => x.id === ref.id);
+      if (c && c.lat === null) {
+        // Known only to its district: its place is its district's stretch of the border strip.
+        const link = stripLinks.find((a) => a.dataset.stripCrossing === c.id) ?? null;
+        clearSelection();
+        selected = ref;
+        crossingDetails(c);
+        link?.classList.add('selected');
+        link?.setAttribute('aria-current', 'true');
+        showPanel(fromUser && document.activeElement === link ? false : fromUser, link, undefined);
+        if (fromUser && link) returnFocus = link;
+        return;
+      }
+    }
     if (ref.type === 'incident' && points && cells) {
       const index = points.ids.indexOf(ref.id);
       if (index < 0) return notFound();
-      const record = await incidentAt(index);
+      let record: MapIncident;
+      try { record = await incidentAt(index); } catch { if (mine === ticket) failed('this incident'); return; }
+      if (mine !== ticket) return;
       clearSelection();
       selected = ref;
       if (!visible.has(layer)) setLayers([...visible, layer]);
@@ -330,32 +401,70 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     if (ref.type === 'crossing') crossingDetails(record as MapCrossing); else incidentDetails(record as MapIncident);
     if (!visible.has(layer)) setLayers([...visible, layer]);
     const markerEl = (m.getElement() as HTMLElement | undefined) ?? null;
-    markerEl?.classList.add('selected');
+    (markerEl?.querySelector(`[data-incident="${ref.id}"]`) ?? markerEl)?.classList.add('selected');
     showPanel(fromUser, markerEl, m.getLatLng());
+  }
+  /** A list of incidents in the panel, each a button that opens it. */
+  function listPanel(title: string, items: { id: string; text: string }[], lead: Node[], note?: string) {
+    panelTitle.textContent = title;
+    panelBody.replaceChildren(
+      ...lead,
+      el('ul', { className: 'map-list' }, ...items.map((r) => {
+        const b = el('button', { className: 'map-link', text: r.text });
+        b.type = 'button';
+        b.addEventListener('click', () => void open({ type: 'incident', id: r.id }, true));
+        return el('li', {}, b);
+      })),
+      ...(note ? [el('p', { className: 'map-note', text: note })] : []),
+    );
+  }
+  /** Several incidents drawn at one point: list them. */
+  async function openGroup(list: MapIncident[], m: L.Marker) {
+    ++ticket;
+    clearSelection();
+    listPanel(`${formatNumber(list.length)} incidents drawn here`, list.map((r) => ({ id: r.id, text: `${r.date}: ${r.place}, ${r.killedLabel} killed` })),
+      [el('p', { text: `All are drawn at one point: ${list[0]!.precision}.` })]);
+    m.getElement()?.classList.add('selected');
+    showPanel(true, (m.getElement() as HTMLElement | undefined) ?? null, undefined);
   }
   /** A cell of many incidents: list them (up to the cell's kept few) and offer to zoom in. */
   async function pickCell(c: Cell) {
     if (c.n === 1) return open({ type: 'incident', id: points!.ids[c.indices[0]!]! }, true);
-    const records = await Promise.all(c.indices.map((i) => incidentAt(i)));
+    const mine = ++ticket;
+    let records: MapIncident[];
+    try { records = await Promise.all(c.indices.map((i) => incidentAt(i))); } catch { if (mine === ticket) failed('these incidents'); return; }
+    if (mine !== ticket) return;
     clearSelection();
-    panelTitle.textContent = `${formatNumber(c.n)} incidents here`;
     const zoom = el('button', { className: 'map-link', text: 'Zoom in to separate them' });
     zoom.type = 'button';
     const at = map.containerPointToLatLng([c.x, c.y]);
     zoom.addEventListener('click', () => { close(); map.setView(at, Math.min(map.getMaxZoom(), map.getZoom() + 2)); });
-    panelBody.replaceChildren(
-      el('p', {}, zoom),
-      el('ul', {}, ...records.map((r, k) => {
-        const b = el('button', { className: 'map-link', text: `${r.date}: ${r.place}, ${r.killedLabel} killed` });
-        b.type = 'button';
-        b.addEventListener('click', () => void open({ type: 'incident', id: points!.ids[c.indices[k]!]! }, true));
-        return el('li', {}, b);
-      })),
-      ...(c.n > records.length ? [el('p', { className: 'map-note', text: `The first ${records.length} by date; zoom in for the others.` })] : []),
-    );
+    listPanel(`${formatNumber(c.n)} incidents here`, records.map((r, k) => ({ id: points!.ids[c.indices[k]!]!, text: `${r.date}: ${r.place}, ${r.killedLabel} killed` })), [el('p', {}, zoom)],
+      c.n > records.length ? `The first ${records.length} by date; zoom in for the others.` : undefined);
     showPanel(true, canvasEl, undefined);
   }
+  /**
+   * Beyond EACH_UP_TO incidents the cells are drawn on a canvas, which keyboards and screen readers
+   * cannot reach: this lists the incidents in the current view (the first LIST_IN_VIEW by date),
+   * each a button that opens it.
+   */
+  const LIST_IN_VIEW = 30;
+  async function listInView(from: HTMLElement) {
+    const mine = ++ticket;
+    const bounds = map.getBounds();
+    const inView: number[] = [];
+    for (let i = 0; i < points!.ids.length; i++) if (bounds.contains([points!.lat[i]!, points!.lon[i]!])) inView.push(i);
+    const shown = inView.slice(0, LIST_IN_VIEW);
+    let records: MapIncident[];
+    try { records = await Promise.all(shown.map((i) => incidentAt(i))); } catch { if (mine === ticket) failed('the incidents in view'); return; }
+    if (mine !== ticket) return;
+    clearSelection();
+    listPanel(`${formatNumber(inView.length)} incidents in view`, records.map((r, k) => ({ id: points!.ids[shown[k]!]!, text: `${r.date}: ${r.place}, ${r.killedLabel} killed` })), [],
+      inView.length > shown.length ? `The first ${shown.length} by date; zoom in or move the map for the others.` : undefined);
+    showPanel(true, from, undefined);
+  }
   function close() {
+    ++ticket;
     if (panel.hidden) return;
     clearSelection();
     panel.hidden = true;
@@ -383,11 +492,30 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   }, { passive: false });
   if (coarse) canvasEl.addEventListener('touchstart', (ev) => { if (ev.touches.length === 1) showHint('Use two fingers to move the map'); }, { passive: true });
 
+  // The keyboard and screen-reader way into the canvas of cells.
+  // (The page reserves its place, hidden until now, so showing it moves nothing.)
+  const listButton = root.querySelector<HTMLButtonElement>('.map-list-view');
+  if (points && cells && listButton) {
+    listButton.classList.remove('pending');
+    listButton.addEventListener('click', () => void listInView(listButton));
+  }
+
+  // The colour scheme can change while the page is open (the system's dark mode at sunset): the
+  // canvas layers are repainted with the new colours; the markers follow through CSS.
+  const repaint = () => {
+    for (const { layer, style } of styled) (layer as L.GeoJSON).setStyle(style() as L.PathOptions);
+    if (cells) { cells.colours = cellColours(); cells.draw(); }
+  };
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', repaint);
+  new MutationObserver(repaint).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+
   declutter();
   root.dataset.state = 'live';
+  const onStrip = data.crossings.filter((c) => c.lat === null).length;
+  const crossingWords = `${data.crossings.length - onStrip} crossings on the map${onStrip ? ` and ${onStrip} known only by district, on the border strip beside it` : ''}`;
   status.textContent = points
-    ? `Interactive map: ${data.crossings.length} crossings (press Tab to move between them, Enter to open one) and ${formatNumber(points.ids.length)} incidents, drawn as circles per area: select one to list its incidents, or zoom in.`
-    : `Interactive map: ${data.crossings.length} crossings and ${data.incidents.length} incidents. Press Tab to move between them, Enter to open one.`;
+    ? `Interactive map: ${crossingWords} (press Tab to move between them, Enter to open one) and ${formatNumber(points.ids.length)} incidents, drawn as circles per area: select one to list its incidents, use "List the incidents in view", or zoom in.`
+    : `Interactive map: ${crossingWords}, and ${formatNumber(data.incidents.length)} incidents. Press Tab to move between them, Enter to open one.`;
   const { unmapped } = data;
   if (unmapped.crossings.length || unmapped.incidents) status.textContent += ` Not on the map, for want of a location, but in the lists below: ${[unmapped.crossings.join(', '), unmapped.incidents && `${formatNumber(unmapped.incidents)} incidents`].filter(Boolean).join('; ')}.`;
 

@@ -27,7 +27,12 @@ export class IncidentCells extends L.Layer {
   selected: number | undefined;
   private bins?: { zoom: number; cells: WorldCell[] };
 
-  constructor(private readonly points: MapPoints, private readonly colours: CellColours) {
+  /**
+   * `colours` can be replaced (a change of colour scheme) before a draw. `marks`: record each
+   * redraw's duration as a performance measure, for the scale benchmark only (it sets
+   * window.__mapBenchMarks before the page loads); readers' pages record nothing.
+   */
+  constructor(private readonly points: MapPoints, public colours: CellColours, private readonly marks = false) {
     super();
     const n = points.ids.length;
     this.wx = new Float64Array(n);
@@ -83,7 +88,7 @@ export class IncidentCells extends L.Layer {
     const map = this._map as L.Map | undefined;
     const canvas = this.canvas;
     if (!map || !canvas) return;
-    const t0 = performance.now();
+    const t0 = this.marks ? performance.now() : 0;
     const size = map.getSize();
     const ratio = window.devicePixelRatio || 1;
     if (canvas.width !== size.x * ratio || canvas.height !== size.y * ratio) {
@@ -143,8 +148,8 @@ export class IncidentCells extends L.Layer {
       ctx.strokeStyle = this.colours.focus;
       ctx.stroke();
     }
-    // For the scale benchmark: how long each redraw takes (performance.getEntriesByName).
-    performance.measure('incident-cells-draw', { start: t0 });
+    // For the scale benchmark only: how long each redraw takes (performance.getEntriesByName).
+    if (this.marks) performance.measure('incident-cells-draw', { start: t0 });
   }
 
   /** The cell under a point of the map's container, if any. */
