@@ -153,7 +153,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     }
   };
   showTowns();
-  map.on('zoomend', () => { showTowns(); declutter(); });
+  map.on('zoomend', () => { showTowns(); declutter(); retarget(); });
 
   // Features that open details: crossings, then incidents (the Tab order).
   const markers = new Map<string, L.Marker | L.CircleMarker>();
@@ -161,19 +161,58 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   let selected: FeatureRef | undefined;
   let returnFocus: HTMLElement | null = null;
 
-  // A marker is a button: named for screen readers, opened with Enter or Space. (Set on every
-  // add, since Leaflet makes the element anew when a layer returns.)
-  const activate = (m: L.Marker, label: string, ref: FeatureRef, go: () => Promise<void> = () => open(ref, true)) => {
-    const icon = m.getElement();
-    if (!icon) return;
-    icon.setAttribute('role', 'button');
-    icon.setAttribute('aria-label', label);
-    icon.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); void go(); }
-    });
-  };
-  // Markers are tap targets of at least 24 by 24 px (WCAG 2.5.8), whatever they draw.
+  // Every marker is a target: a button of at least TARGET by TARGET px (WCAG 2.5.8), named for
+  // screen readers, opened with Enter or Space. Where, at the current zoom, an incident marker would
+  // sit under a crossing's or a bigger incident marker's target, it stops being a target of its own
+  // (it is still drawn) and the one above lists it: no target is ever hidden under another.
   const TARGET = 24;
+  interface Target { marker: L.Marker; size: number; crossing?: MapCrossing; own: MapIncident[]; extra: MapIncident[]; kept: boolean }
+  const targets: Target[] = [];
+  const targetOf = new Map<string, Target>();
+  const byDate = (a: MapIncident, b: MapIncident) => data.incidents.indexOf(a) - data.incidents.indexOf(b);
+  const incidentsOf = (t: Target) => [...t.own, ...t.extra].sort(byDate);
+  const labelOf = (t: Target): string => {
+    const all = incidentsOf(t);
+    if (t.crossing) {
+      const c = t.crossing;
+      return `Crossing: ${c.name}, ${c.statusLabel} since ${c.statusDate}${all.length ? `, with ${all.length} ${all.length === 1 ? 'incident' : 'incidents'} drawn beside it` : ''}. Open details`;
+    }
+    if (all.length === 1) return `Incident: ${all[0]!.date}, ${all[0]!.place}, ${all[0]!.killedLabel} killed. Open details`;
+    return `${all.length} incidents drawn here, ${all[0]!.date} to ${all[all.length - 1]!.date}. Open the list`;
+  };
+  const go = (t: Target): Promise<void> => {
+    if (t.crossing) return open({ type: 'crossing', id: t.crossing.id }, true);
+    const all = incidentsOf(t);
+    return all.length === 1 ? open({ type: 'incident', id: all[0]!.id }, true) : openGroup(t);
+  };
+  /** Sets a marker's element to what its target is now (Leaflet makes the element anew when a layer returns). */
+  const present = (t: Target) => {
+    const icon = t.marker.getElement();
+    if (!icon) return;
+    if (t.kept) {
+      icon.setAttribute('role', 'button');
+      icon.setAttribute('aria-label', labelOf(t));
+      icon.tabIndex = 0;
+      icon.removeAttribute('aria-hidden');
+      icon.classList.remove('absorbed');
+    } else {
+      icon.removeAttribute('role');
+      icon.removeAttribute('aria-label');
+      icon.tabIndex = -1;
+      icon.setAttribute('aria-hidden', 'true');
+      icon.classList.add('absorbed');
+    }
+  };
+  const track = (t: Target) => {
+    targets.push(t);
+    t.marker.on('add', () => {
+      present(t);
+      t.marker.getElement()?.addEventListener('keydown', (ev) => {
+        if ((ev.key === 'Enter' || ev.key === ' ') && t.kept) { ev.preventDefault(); void go(t); }
+      });
+    });
+    t.marker.on('click', () => void go(t));
+  };
   for (const c of data.crossings) {
     if (c.lat === null) continue; // known only to its district: on the border strip
     const icon = L.divIcon({
@@ -183,26 +222,24 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     });
     const m = L.marker([c.lat, c.lon], { icon, keyboard: true, title: '', riseOnHover: true, zIndexOffset: 1000 });
     m.bindTooltip(el('span', { text: `${c.name}: ${c.statusLabel.toLowerCase()}` }), { direction: 'right', offset: [10, 0], permanent: true, className: 'map-crossing-label' });
-    m.on('click', () => void open({ type: 'crossing', id: c.id }, true));
-    m.on('add', () => activate(m, `Crossing: ${c.name}, ${c.statusLabel} since ${c.statusDate}. Open details`, { type: 'crossing', id: c.id }));
+    const t: Target = { marker: m, size: TARGET, crossing: c, own: [], extra: [], kept: true };
+    track(t);
+    targetOf.set(key({ type: 'crossing', id: c.id }), t);
     m.addTo(layers.crossings);
     markers.set(key({ type: 'crossing', id: c.id }), m);
   }
-  // Up to EACH_UP_TO incidents: each a focusable marker, in date order (the Tab order after the
-  // crossings). Beyond: one canvas of cells (incident-cells.ts); details come in chunks when opened.
+  // Up to EACH_UP_TO incidents: markers, in date order (the Tab order after the crossings).
+  // Beyond: one canvas of cells (incident-cells.ts); details come in chunks when opened.
   let maxKilled = 1;
   for (const i of data.incidents) maxKilled = Math.max(maxKilled, i.killed?.[1] ?? 0);
-  // Incidents drawn at one point (a town or a district seat) share one marker: one tap target and
-  // one Tab stop that lists them, instead of a pile of targets hiding one another.
+  // Incidents drawn at one point (a town or a district seat) share one marker that lists them.
   const atPoint = new Map<string, MapIncident[]>();
   for (const i of data.incidents) {
     const k = `${i.lat},${i.lon}`;
     const list = atPoint.get(k);
     if (list) list.push(i); else atPoint.set(k, [i]);
   }
-  const groupOf = new Map<string, MapIncident[]>();
   for (const list of atPoint.values()) {
-    for (const i of list) groupOf.set(i.id, list);
     const drawn = [...list].sort((a, b) => radius(b.killed, maxKilled) - radius(a.killed, maxKilled));
     const size = Math.max(TARGET, Math.ceil(2 * radius(drawn[0]!.killed, maxKilled) + 4));
     const icon = L.divIcon({
@@ -217,20 +254,27 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
       }),
       iconSize: [size, size], iconAnchor: [size / 2, size / 2],
     });
-    const first = list[0]!;
-    const single = list.length === 1;
-    const ref: FeatureRef = { type: 'incident', id: first.id };
-    const label = single
-      ? `Incident: ${first.date}, ${first.place}, ${first.killedLabel} killed. Open details`
-      : `${list.length} incidents drawn at this point, ${first.date} to ${list[list.length - 1]!.date}. Open the list`;
-    // Smaller groups above bigger ones, so none is hidden.
-    const m = L.marker([first.lat, first.lon], { icon, keyboard: true, title: '', zIndexOffset: -size * 10 });
-    const go = () => (single ? open(ref, true) : openGroup(list, m));
-    m.on('add', () => activate(m, label, ref, go));
-    m.on('click', () => void go());
+    // Smaller markers above bigger ones, so none is hidden.
+    const m = L.marker([list[0]!.lat, list[0]!.lon], { icon, keyboard: true, title: '', zIndexOffset: -size * 10 });
+    const t: Target = { marker: m, size, own: list, extra: [], kept: true };
+    track(t);
     m.addTo(layers.incidents);
-    for (const i of list) markers.set(key({ type: 'incident', id: i.id }), m);
+    for (const i of list) { markers.set(key({ type: 'incident', id: i.id }), m); targetOf.set(key({ type: 'incident', id: i.id }), t); }
   }
+  /** Which markers are targets at this zoom: crossings always; incidents unless under a target above them. */
+  const retarget = () => {
+    const kept: { x: number; y: number; t: Target }[] = [];
+    for (const t of targets) { t.extra = []; t.kept = true; }
+    const shown = (t: Target) => visible.has(t.crossing ? 'crossings' : 'incidents');
+    for (const t of targets) if (t.crossing && shown(t)) kept.push({ ...map.latLngToContainerPoint(t.marker.getLatLng()), t });
+    // Bigger incident markers first: they sit lowest, so a smaller one beside them stays a target.
+    for (const t of targets.filter((x) => !x.crossing && shown(x)).sort((a, b) => b.size - a.size)) {
+      const p = map.latLngToContainerPoint(t.marker.getLatLng());
+      const host = kept.find((k) => Math.abs(k.x - p.x) < TARGET && Math.abs(k.y - p.y) < TARGET);
+      if (host) { t.kept = false; host.t.extra.push(...t.own); } else kept.push({ x: p.x, y: p.y, t });
+    }
+    for (const t of targets) present(t);
+  };
   const points = data.points;
   const cellColours = () => ({ iran: color('--iran'), pakistan: color('--pakistan'), mixed: color('--neutral'), text: color('--text'), bg: color('--bg'), focus: color('--focus') });
   const cells = points ? new IncidentCells(points, cellColours(), Boolean((window as { __mapBenchMarks?: boolean }).__mapBenchMarks)) : undefined;
@@ -271,6 +315,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     }
     for (const b of boxes) b.checked = visible.has(b.dataset.layer as LayerKey);
     declutter();
+    retarget();
   };
   for (const b of boxes) {
     b.classList.remove('pending');
@@ -320,11 +365,24 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
       ...(c.note ? [el('p', { className: 'map-note', text: c.note })] : []),
       ...(c.lowConfidence ? [el('p', { className: 'low-confidence', text: 'low confidence' })] : []),
       el(subhead, { text: 'Sources' }), sourceList([...new Set([...c.sourceIds, ...c.history.flatMap((h) => h.sourceIds)])]),
+      ...beside(targetOf.get(key({ type: 'crossing', id: c.id }))),
     );
+  };
+  /** Incidents whose marker sits under this crossing's at this zoom: listed here, so they stay reachable. */
+  const beside = (t: Target | undefined): Node[] => {
+    const list = t ? incidentsOf(t) : [];
+    if (!list.length) return [];
+    return [el(subhead, { text: 'Incidents drawn beside it' }), el('ul', {}, ...list.map((o) => {
+      const b = el('button', { className: 'map-link', text: `${o.date}: ${o.place}, ${o.killedLabel} killed` });
+      b.type = 'button';
+      b.addEventListener('click', () => void open({ type: 'incident', id: o.id }, true));
+      return el('li', {}, b);
+    }))];
   };
   const incidentDetails = (i: MapIncident) => {
     panelTitle.textContent = `${i.place}, ${i.date}`;
-    const here = (groupOf.get(i.id) ?? []).filter((o) => o.id !== i.id);
+    const t = targetOf.get(key({ type: 'incident', id: i.id }));
+    const here = (t ? t.own : []).filter((o) => o.id !== i.id);
     panelBody.replaceChildren(
       el('p', { className: `map-status-line side-${i.side}`, text: `${i.side === 'iran' ? 'In Iran' : 'In Pakistan'}${i.followUp ? ' · after the article' : ''}` }),
       ...(i.lowConfidence ? [el('p', { className: 'low-confidence', text: 'low confidence' })] : []),
@@ -347,9 +405,14 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     if (cells && cells.selected !== undefined) { cells.selected = undefined; cells.draw(); }
     selected = undefined;
   }
+  let keepReturn: HTMLElement | null = null;
   function showPanel(fromUser: boolean, from: HTMLElement | null, at: L.LatLng | undefined) {
-    if (fromUser && document.activeElement instanceof HTMLElement && canvasEl.contains(document.activeElement) && document.activeElement !== canvasEl) returnFocus = document.activeElement;
+    const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // Opened from a list in the panel: Escape still goes back to where the list was opened from.
+    if (keepReturn) returnFocus = keepReturn;
+    else if (fromUser && active && canvasEl.contains(active) && active !== canvasEl) returnFocus = active;
     else returnFocus = from;
+    keepReturn = null;
     panel.hidden = false;
     root.classList.add('has-panel');
     if (at && !map.getBounds().pad(-0.1).contains(at)) quietly(() => map.panTo(at, { animate: false }));
@@ -360,6 +423,8 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   }
   async function open(ref: FeatureRef, fromUser: boolean) {
     const mine = ++ticket;
+    const fromList = fromUser && !panel.hidden && panel.contains(document.activeElement) ? returnFocus : null;
+    const show = (from: HTMLElement | null, at: L.LatLng | undefined) => { keepReturn = fromList; showPanel(fromUser, from, at); };
     const layer: LayerKey = ref.type === 'crossing' ? 'crossings' : 'incidents';
     const notFound = () => { status.textContent = `Not on the map: no ${ref.type} "${ref.id}" can be drawn. The lists below have the records.`; };
     if (ref.type === 'crossing') {
@@ -372,8 +437,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
         crossingDetails(c);
         link?.classList.add('selected');
         link?.setAttribute('aria-current', 'true');
-        showPanel(fromUser && document.activeElement === link ? false : fromUser, link, undefined);
-        if (fromUser && link) returnFocus = link;
+        show(link, undefined);
         return;
       }
     }
@@ -389,7 +453,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
       cells.selected = index;
       incidentDetails(record);
       const at = L.latLng(points.lat[index]!, points.lon[index]!);
-      showPanel(fromUser, canvasEl, at);
+      show(canvasEl, at);
       cells.draw();
       return;
     }
@@ -402,7 +466,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     if (!visible.has(layer)) setLayers([...visible, layer]);
     const markerEl = (m.getElement() as HTMLElement | undefined) ?? null;
     (markerEl?.querySelector(`[data-incident="${ref.id}"]`) ?? markerEl)?.classList.add('selected');
-    showPanel(fromUser, markerEl, m.getLatLng());
+    show(markerEl, m.getLatLng());
   }
   /** A list of incidents in the panel, each a button that opens it. */
   function listPanel(title: string, items: { id: string; text: string }[], lead: Node[], note?: string) {
@@ -418,14 +482,15 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
       ...(note ? [el('p', { className: 'map-note', text: note })] : []),
     );
   }
-  /** Several incidents drawn at one point: list them. */
-  async function openGroup(list: MapIncident[], m: L.Marker) {
+  /** Several incidents at one marker (drawn at one point, or beside it at this zoom): list them. */
+  async function openGroup(t: Target) {
     ++ticket;
     clearSelection();
+    const list = incidentsOf(t);
     listPanel(`${formatNumber(list.length)} incidents drawn here`, list.map((r) => ({ id: r.id, text: `${r.date}: ${r.place}, ${r.killedLabel} killed` })),
-      [el('p', { text: `All are drawn at one point: ${list[0]!.precision}.` })]);
-    m.getElement()?.classList.add('selected');
-    showPanel(true, (m.getElement() as HTMLElement | undefined) ?? null, undefined);
+      [el('p', { text: t.extra.length ? 'Drawn at this point or close beside it at this zoom; zoom in to separate them.' : `All are drawn at one point: ${list[0]!.precision}.` })]);
+    t.marker.getElement()?.classList.add('selected');
+    showPanel(true, (t.marker.getElement() as HTMLElement | undefined) ?? null, undefined);
   }
   /** A cell of many incidents: list them (up to the cell's kept few) and offer to zoom in. */
   async function pickCell(c: Cell) {

@@ -9,10 +9,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { BASE_URL } from '../../playwright.config';
 
-const crossings = JSON.parse(readFileSync('data/crossings.json', 'utf8')) as { id: string; namePk?: string; nameIr?: string; location: { lat: number } | null }[];
+type Crossing = { id: string; namePk?: string; nameIr?: string; districtPk?: string; location: { lat?: number; geoPrecision: string } | null; sites?: { name: string }[] };
+const crossings = JSON.parse(readFileSync('data/crossings.json', 'utf8')) as Crossing[];
+const districts = JSON.parse(readFileSync('data/districts.json', 'utf8')) as { id: string; name: string; altNames?: string[]; order: number }[];
 const incidents = JSON.parse(readFileSync('data/incidents.json', 'utf8')) as { id: string; place: string; location: unknown }[];
-const name = (c: (typeof crossings)[number]) => [c.namePk, c.nameIr].filter(Boolean).join('–');
-const mapped = crossings.filter((c) => c.location).sort((a, b) => b.location!.lat - a.location!.lat);
+const name = (c: Crossing) => [c.namePk, c.nameIr].filter(Boolean).join('–');
+// Read from the data: the crossings with a point, and those known only to their district.
+const mapped = crossings.filter((c) => c.location?.lat !== undefined).sort((a, b) => b.location!.lat! - a.location!.lat!);
+const byDistrict = crossings.filter((c) => c.location && c.location.lat === undefined);
+const districtOf = (c: Crossing) => districts.find((d) => d.name === c.districtPk || d.altNames?.includes(c.districtPk ?? ''))!;
 
 async function openLiveMap(page: Page, path = '/') {
   await page.goto(path);
@@ -135,9 +140,86 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.goto(`/embed/map/#map=crossing/${mapped[0]!.id}`);
     await expect(page.locator('.map-panel-title')).toHaveText(name(mapped[0]!));
     const results = await new AxeBuilder({ page }).include('#figure-map').analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+    expect(results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}: ${n.html.slice(0, 160)} ${n.failureSummary}`))).toEqual([]);
   });
 }
+
+for (const width of [390, 1280]) {
+  test(`every crossing in the data is on the live map: a marker where it has a point, its district's stretch of the strip where not (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await openLiveMap(page);
+    expect(mapped.length + byDistrict.length).toBe(crossings.filter((c) => c.location).length);
+    for (const c of mapped) {
+      const labels = await page.locator('.map-canvas .leaflet-marker-icon.map-crossing').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      expect(labels.some((l) => l.includes(name(c))), `${c.id}: a marker`).toBe(true);
+    }
+    for (const c of byDistrict) {
+      const d = districtOf(c);
+      expect(d, `${c.id}: a border district`).toBeDefined();
+      const link = page.locator(`#strip-${d.id} [data-strip-crossing="${c.id}"]`);
+      await expect(link, `${c.id} on ${d.name}'s stretch`).toBeVisible();
+      await expect(link).toContainText(name(c));
+      // Opening it shows it on the live map's panel, with the site the sources name and its sources.
+      await link.click();
+      await expect(page.locator('.map-panel-title')).toHaveText(name(c));
+      await expect(page.locator('.map-panel-body')).toContainText(`${d.name}'s stretch of the border strip`);
+      if (c.sites?.length) await expect(page.locator('.map-panel-body')).toContainText(c.sites[0]!.name);
+      await expect(page.locator('.map-panel-body .map-sources a').first()).toBeAttached();
+      await expect(link).toHaveAttribute('aria-current', 'true');
+      expect(page.url()).toContain(`#map=crossing/${c.id}`);
+    }
+  });
+}
+
+test('a crossing known only by district opens from the strip by keyboard, and Escape returns there', async ({ page }) => {
+  test.skip(byDistrict.length === 0, 'every crossing has a point');
+  await openLiveMap(page);
+  const c = byDistrict[0]!;
+  const link = page.locator(`[data-strip-crossing="${c.id}"]`);
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.map-panel-title')).toHaveText(name(c));
+  await expect(page.locator('.map-panel-title')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.map-panel')).toBeHidden();
+  await expect(link).toBeFocused();
+  // A deep link to it opens it in a fresh page.
+  const page2 = await page.context().newPage();
+  await page2.goto(`/#map=crossing/${c.id}`);
+  await expect(page2.locator('.map-panel-title')).toHaveText(name(c));
+});
+
+for (const width of [390, 1280]) {
+  test(`map markers are tap targets of at least 24 by 24 px (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/embed/map/');
+    await expect(page.locator('[data-live-map]')).toHaveAttribute('data-state', 'live');
+    const sizes = await page.locator('.map-canvas .leaflet-marker-icon[role="button"]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [Math.round(r.width), Math.round(r.height)]));
+    expect(sizes.length).toBeGreaterThan(mapped.length);
+    for (const [w, h] of sizes) { expect(w).toBeGreaterThanOrEqual(24); expect(h).toBeGreaterThanOrEqual(24); }
+    // The rule Lighthouse applies (axe target-size), on the map alone.
+    const results = await new AxeBuilder({ page }).include('#figure-map').withRules(['target-size']).analyze();
+    expect(results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}: ${n.html.slice(0, 160)} ${n.failureSummary}`))).toEqual([]);
+  });
+}
+
+test('the live map follows a change of colour scheme without a reload', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openLiveMap(page);
+  // The mean lightness of the basemap canvas (land, sea, borders are all drawn there).
+  const lightness = () => page.locator('.map-canvas canvas').first().evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let sum = 0; let n = 0;
+    for (let i = 0; i < d.length; i += 4 * 31) { if (d[i + 3]! > 0) { sum += d[i]! + d[i + 1]! + d[i + 2]!; n++; } }
+    return sum / Math.max(1, n) / 3;
+  });
+  const light = await lightness();
+  expect(light).toBeGreaterThan(150);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(lightness).toBeLessThan(light - 80);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(lightness).toBeGreaterThan(light - 5);
+});
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
@@ -149,9 +231,31 @@ test.describe('without JavaScript', () => {
       const li = page.locator(`#crossing-${c.id}`);
       await expect(li).toContainText(name(c));
       await expect(li.locator('a[data-map-view]')).toHaveCount(c.location ? 1 : 0);
+      for (const site of c.sites ?? []) await expect(li).toContainText(site.name);
     }
     for (const i of incidents) await expect(page.locator(`#incident-${i.id}`)).toContainText(i.place);
     await expect(page.locator('[id^="crossing-"]')).toHaveCount(crossings.length);
     await expect(page.locator('[id^="incident-"]')).toHaveCount(incidents.length);
   });
+  for (const width of [390, 1280]) {
+    test(`every crossing in the data is on the static map: a square where it has a point, its district's stretch of the strip where not (${width} px)`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/');
+      const locator = page.locator(`#figure-map .chart-${width < 640 ? 'narrow' : 'wide'} svg.locator`);
+      await expect(locator).toBeVisible();
+      for (const c of mapped) await expect(locator.locator(`g.crossing[data-crossing="${c.id}"]`), c.id).toContainText(name(c));
+      for (const c of byDistrict) {
+        const link = page.locator(`#figure-map #strip-${districtOf(c).id} [data-strip-crossing="${c.id}"]`);
+        await expect(link, c.id).toBeVisible();
+        // Without JavaScript it leads to the crossing in the list.
+        await expect(link).toHaveAttribute('href', `#crossing-${c.id}`);
+      }
+      // The strip runs through every border district, in order.
+      const order = await page.locator('#figure-map .strip-district .strip-name').allTextContents();
+      expect(order).toEqual([...districts].sort((a, b) => a.order - b.order).map((d) => d.name));
+      // The title counts what the data holds.
+      await expect(page.locator('#figure-map-title')).toContainText(`${mapped.length} of ${crossings.length} crossings`);
+      await expect(page.locator('#figure-map-title')).toContainText(new RegExp(`${byDistrict.length} only within (its|their) district`));
+    });
+  }
 });

@@ -6,7 +6,7 @@
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { buildAndServe } from '../fixtures/build-site';
 import { withSyntheticIncidents } from '../fixtures/synthetic-incidents';
 import { EACH_UP_TO, LISTED_BEYOND } from '../../src/lib/scale';
@@ -74,4 +74,90 @@ test('selecting a cell lists its incidents', async ({ page }) => {
   await page.mouse.click(box.x + spot!.x, box.y + spot!.y);
   await expect(page.locator('.map-panel')).toBeVisible();
   await expect(page.locator('.map-panel-title')).toContainText(/incidents here|Synthetic site|,/);
+});
+
+/** Counts uncaught errors and unhandled promise rejections in the page. */
+async function watchErrors(page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(() => window.addEventListener('unhandledrejection', (e) => console.error(`unhandledrejection: ${String(e.reason)}`)));
+  page.on('console', (m) => { if (m.type() === 'error' && m.text().startsWith('unhandledrejection')) errors.push(m.text()); });
+  return errors;
+}
+
+test('a detail chunk that fails is said in the status line, not cached, and fetched again on the next open', async ({ page }) => {
+  const errors = await watchErrors(page);
+  let calls = 0;
+  await page.route('**/map/incidents/0.json', (route) => (++calls === 1 ? route.abort('failed') : route.continue()));
+  await page.goto(`${server.base}/#map=incident/synthetic-10`);
+  await expect(page.locator('[data-live-map]')).toHaveAttribute('data-state', 'live');
+  const status = page.locator('.map-status');
+  await expect(status).toContainText('could not be loaded');
+  // Said on screen, not only to screen readers (the status line is otherwise visually hidden).
+  await expect(page.locator('[data-live-map]')).toHaveAttribute('data-status', 'error');
+  expect((await status.boundingBox())!.width).toBeGreaterThan(100);
+  await expect(page.locator('.map-panel')).toBeHidden();
+  // The next open asks again, and this time it works.
+  await page.evaluate(() => { location.hash = '#map=all'; });
+  await page.evaluate(() => { location.hash = '#map=incident/synthetic-10'; });
+  await expect(page.locator('.map-panel-title')).toContainText('Synthetic site 10');
+  expect(calls).toBe(2);
+  await expect(page.locator('[data-live-map]')).not.toHaveAttribute('data-status', 'error');
+  expect(errors).toEqual([]);
+});
+
+test('a slow detail reply for one selection does not overwrite a newer selection', async ({ page }) => {
+  const errors = await watchErrors(page);
+  let release!: () => void;
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/map/incidents/0.json', async (route) => { await held; await route.continue(); });
+  await page.goto(`${server.base}/#map=all`);
+  await expect(page.locator('[data-live-map]')).toHaveAttribute('data-state', 'live');
+  // Ask for an incident (its chunk is held back), then open a crossing before the reply comes.
+  await page.evaluate(() => { location.hash = '#map=incident/synthetic-10'; });
+  const crossing = page.locator('.map-canvas .leaflet-marker-icon.map-crossing').first();
+  const label = (await crossing.getAttribute('aria-label'))!;
+  await crossing.click();
+  await expect(page.locator('.map-panel-title')).not.toHaveText('Details');
+  const title = await page.locator('.map-panel-title').textContent();
+  expect(label).toContain(title!);
+  release();
+  await page.waitForResponse('**/map/incidents/0.json');
+  await page.waitForTimeout(300);
+  await expect(page.locator('.map-panel-title')).toHaveText(title!);
+  expect(errors).toEqual([]);
+});
+
+test('beyond 200 incidents, "List the incidents in view" is a keyboard path into the canvas', async ({ page }) => {
+  await page.goto(`${server.base}/#map=all`);
+  await expect(page.locator('[data-live-map]')).toHaveAttribute('data-state', 'live');
+  const button = page.getByRole('button', { name: 'List the incidents in view' });
+  await expect(button).toBeVisible();
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.map-panel-title')).toContainText('incidents in view');
+  await expect(page.locator('.map-panel-title')).toBeFocused();
+  const items = page.locator('.map-panel-body .map-list button');
+  expect(await items.count()).toBeGreaterThan(5);
+  const first = (await items.first().textContent())!;
+  await items.first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.map-panel-title')).toContainText(first.split(': ')[1]!.split(',')[0]!);
+  // Escape returns to the button.
+  await page.keyboard.press('Escape');
+  await expect(button).toBeFocused();
+});
+
+test('the map records performance measures only when the benchmark asks for them', async ({ page, browser }) => {
+  await page.goto(`${server.base}/#map=all`);
+  await expect(page.locator('[data-live-map]')).toHaveAttribute('data-state', 'live');
+  await page.locator('.leaflet-control-zoom-in').click();
+  await page.waitForTimeout(400);
+  expect(await page.evaluate(() => performance.getEntriesByType('measure').length)).toBe(0);
+  const bench = await browser.newPage();
+  await bench.addInitScript('window.__mapBenchMarks = true');
+  await bench.goto(`${server.base}/#map=all`);
+  await expect(bench.locator('[data-live-map]')).toHaveAttribute('data-state', 'live');
+  await expect.poll(() => bench.evaluate(() => performance.getEntriesByName('incident-cells-draw').length)).toBeGreaterThan(0);
+  await bench.close();
 });
