@@ -9,7 +9,7 @@ export const FIGURES = [
   { id: 'figure-incidents', slug: 'incidents', name: 'Border incidents and the diplomatic calendar', datasets: ['incidents', 'events'] },
   { id: 'figure-pipeline', slug: 'pipeline', name: 'The gas pipeline timeline', datasets: ['pipeline'] },
   { id: 'figure-pledges', slug: 'pledges', name: 'The pledges, tracked', datasets: ['pledges'] },
-  { id: 'figure-map', slug: 'map', name: 'The border map: crossings, incidents and the pipeline', datasets: ['crossings', 'incidents', 'places'] },
+  { id: 'figure-map', slug: 'map', name: 'The border map: crossings, incidents and the pipeline', datasets: ['crossings', 'districts', 'incidents', 'places'] },
 ] as const;
 
 export type FigureInfo = (typeof FIGURES)[number];

@@ -11,7 +11,7 @@ import type { Claim } from '../../schemas/claims';
 import type { DiplomaticEvent } from '../../schemas/events';
 import type { Incident } from '../../schemas/incidents';
 import { formatDate, formatRange } from '../format';
-import { estimateTextWidth, isoToDate, wrapLabel } from './common';
+import { estimateTextWidth, isoToDate, overlaps, wrapLabel, type Box } from './common';
 
 /** Beyond this many incidents the chart draws quarterly totals (see src/lib/scale.ts). */
 export const AGGREGATE_ABOVE = EACH_UP_TO;
@@ -83,9 +83,24 @@ export function incidentsModel(incidents: Incident[], events: DiplomaticEvent[],
   if (claim?.label && target) {
     const w = estimateTextWidth(claim.label, 12.5);
     const right = target.x + w + 14 < width;
-    annotation = wide
-      ? { x: target.x, y: target.y - target.rMax, labelX: right ? target.x + 8 : target.x - 8, labelY: laneAt(1) - 40, text: claim.label, lines: [claim.label], anchor: right ? 'start' : 'end' }
-      : { x: target.x, y: target.y, labelX: width - 2, labelY: target.y - target.rMax - 24, text: claim.label, lines: wrapLabel(claim.label, width - laneAt(1) - 20, 12.5), anchor: 'end' };
+    if (wide) {
+      annotation = { x: target.x, y: target.y - target.rMax, labelX: right ? target.x + 8 : target.x - 8, labelY: laneAt(1) - 40, text: claim.label, lines: [claim.label], anchor: right ? 'start' : 'end' };
+    } else {
+      // Narrow: right-aligned beside the Pakistan lane, above the mark if that space is clear of
+      // other marks, else below it, else further out: the first place that touches no circle.
+      const lines = wrapLabel(claim.label, width - laneAt(1) - 20, 12.5);
+      const box = (labelY: number): Box => {
+        const w = Math.max(...lines.map((l) => estimateTextWidth(l, 12.5)));
+        return { x0: width - 2 - w, x1: width - 2, y0: labelY - 12.5, y1: labelY + (lines.length - 1) * 15 + 3 };
+      };
+      const markBox = (k: IncidentMark): Box => ({ x0: k.x - k.rMax, x1: k.x + k.rMax, y0: k.y - k.rMax, y1: k.y + k.rMax });
+      const span = (lines.length - 1) * 15;
+      const candidates = [target.y - target.rMax - 24, target.y + target.rMax + 24];
+      for (let d = 40; d <= 200; d += 16) candidates.push(target.y - target.rMax - d - span, target.y + target.rMax + d);
+      const clear = (y: number) => { const b = box(y); return b.y0 >= 34 && b.y1 <= height - 10 && !marks.some((k) => overlaps(b, markBox(k))); };
+      const labelY = candidates.find(clear) ?? candidates[0]!;
+      annotation = { x: target.x, y: target.y, labelX: width - 2, labelY, text: claim.label, lines, anchor: 'end' };
+    }
   }
   let articleLine: IncidentsModel['articleLine'];
   if (articleDate) {

@@ -162,6 +162,23 @@ describe('incidents chart model', () => {
   }
 });
 
+describe('incidents chart on the real data (data/, as it grows)', () => {
+  const real = readDatasets('data').data as Datasets;
+  const strikesReal = real.claims.find((c) => c.id === 'january-2024-strikes')!;
+  for (const width of [320, 390, 720]) {
+    it(`keeps the annotation clear of every mark and inside the chart at ${width} px (${real.incidents.length} incidents)`, () => {
+      const m = incidentsModel(real.incidents, real.events, strikesReal, width);
+      expect(m.incidents).toHaveLength(real.incidents.length);
+      const a = m.annotation!;
+      const w = Math.max(...a.lines.map((l) => estimateTextWidth(l, 12.5)));
+      const x0 = a.anchor === 'end' ? a.labelX - w : a.labelX;
+      const label = { x0, x1: x0 + w, y0: a.labelY - 12.5, y1: a.labelY + (a.lines.length - 1) * 15 + 3 };
+      expect(label.x0).toBeGreaterThanOrEqual(0); expect(label.x1).toBeLessThanOrEqual(m.width);
+      for (const k of m.incidents) expect(overlaps(label, { x0: k.x - k.rMax, x1: k.x + k.rMax, y0: k.y - k.rMax, y1: k.y + k.rMax }), k.id).toBe(false);
+    });
+  }
+});
+
 describe('static locator map model', () => {
   const basemap = getBasemap();
   it('draws only what has a location, inside the frame', () => {
