@@ -18,7 +18,7 @@ import mapCss from './border-map.css?url';
 import { basemapLayers, type BasemapTopology } from '../lib/map/basemap';
 import { formatNumber } from '../lib/format';
 import { ALL_LAYERS, clampView, formatMapHash, parseMapHash, type FeatureRef, type LayerKey, type MapState } from '../lib/map/hash';
-import type { MapCrossing, MapData, MapIncident } from '../lib/map/map-data';
+import type { MapCrossing, MapData, MapIncident, MapIncidentMark } from '../lib/map/map-data';
 import { IncidentCells, type Cell } from './incident-cells';
 
 
@@ -166,10 +166,10 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   // sit under a crossing's or a bigger incident marker's target, it stops being a target of its own
   // (it is still drawn) and the one above lists it: no target is ever hidden under another.
   const TARGET = 24;
-  interface Target { marker: L.Marker; size: number; crossing?: MapCrossing; own: MapIncident[]; extra: MapIncident[]; kept: boolean }
+  interface Target { marker: L.Marker; size: number; crossing?: MapCrossing; own: MapIncidentMark[]; extra: MapIncidentMark[]; kept: boolean }
   const targets: Target[] = [];
   const targetOf = new Map<string, Target>();
-  const byDate = (a: MapIncident, b: MapIncident) => data.incidents.indexOf(a) - data.incidents.indexOf(b);
+  const byDate = (a: MapIncidentMark, b: MapIncidentMark) => data.incidents.indexOf(a) - data.incidents.indexOf(b);
   const incidentsOf = (t: Target) => [...t.own, ...t.extra].sort(byDate);
   const labelOf = (t: Target): string => {
     const all = incidentsOf(t);
@@ -233,7 +233,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   let maxKilled = 1;
   for (const i of data.incidents) maxKilled = Math.max(maxKilled, i.killed?.[1] ?? 0);
   // Incidents drawn at one point (a town or a district seat) share one marker that lists them.
-  const atPoint = new Map<string, MapIncident[]>();
+  const atPoint = new Map<string, MapIncidentMark[]>();
   for (const i of data.incidents) {
     const k = `${i.lat},${i.lon}`;
     const list = atPoint.get(k);
@@ -280,8 +280,9 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   const cells = points ? new IncidentCells(points, cellColours(), Boolean((window as { __mapBenchMarks?: boolean }).__mapBenchMarks)) : undefined;
   // Detail chunks, fetched once each; a chunk that fails is forgotten, so the next open tries again.
   const chunks = new Map<number, Promise<MapIncident[]>>();
+  // Placed incident i (in date order: the map data's marks, or its points) is in chunk floor(i / chunk).
   const incidentAt = (index: number): Promise<MapIncident> => {
-    const k = Math.floor(index / points!.chunk);
+    const k = Math.floor(index / data.chunk);
     let chunk = chunks.get(k);
     if (!chunk) {
       const url = new URL(`incidents/${k}.json`, new URL(root.dataset.src!, location.href)).href;
@@ -289,7 +290,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
       chunk.catch(() => { if (chunks.get(k) === chunk) chunks.delete(k); });
       chunks.set(k, chunk);
     }
-    return chunk.then((list) => list[index - k * points!.chunk]!);
+    return chunk.then((list) => list[index - k * data.chunk]!);
   };
   // Each selection takes a ticket; a reply that comes back after a newer selection is dropped.
   let ticket = 0;
@@ -343,7 +344,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   const sourceList = (ids: string[]) => el('ul', { className: 'map-sources' }, ...ids.map((id) => {
     const src = data.sources[id];
     if (!src) return el('li', { text: id });
-    const label = `${src.publisher}: ${src.title}`;
+    const label = src.date ? `${src.publisher} (${src.date})` : src.publisher;
     if (!src.url) return el('li', { text: `${label} (address unknown)` });
     const a = el('a', { text: label });
     a.href = src.url;
@@ -458,11 +459,18 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
       return;
     }
     const m = markers.get(key(ref));
-    const record = ref.type === 'crossing' ? data.crossings.find((c) => c.id === ref.id) : data.incidents.find((x) => x.id === ref.id);
-    if (!m || !record) return notFound();
+    const index = ref.type === 'incident' ? data.incidents.findIndex((x) => x.id === ref.id) : -1;
+    const crossing = ref.type === 'crossing' ? data.crossings.find((c) => c.id === ref.id) : undefined;
+    if (!m || (!crossing && index < 0)) return notFound();
+    // An incident's details come from its chunk, fetched on the first open.
+    let details: MapIncident | undefined;
+    if (!crossing) {
+      try { details = await incidentAt(index); } catch { if (mine === ticket) failed('this incident'); return; }
+      if (mine !== ticket) return;
+    }
     clearSelection();
     selected = ref;
-    if (ref.type === 'crossing') crossingDetails(record as MapCrossing); else incidentDetails(record as MapIncident);
+    if (crossing) crossingDetails(crossing); else incidentDetails(details!);
     if (!visible.has(layer)) setLayers([...visible, layer]);
     const markerEl = (m.getElement() as HTMLElement | undefined) ?? null;
     (markerEl?.querySelector(`[data-incident="${ref.id}"]`) ?? markerEl)?.classList.add('selected');

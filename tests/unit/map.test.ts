@@ -57,7 +57,14 @@ describe('map data (/map/data.json)', () => {
   });
   it('resolves every source a feature cites', () => {
     for (const c of m.crossings) for (const id of [...c.sourceIds, ...c.history.flatMap((h) => h.sourceIds)]) expect(m.sources[id], `${c.id}: ${id}`).toBeDefined();
-    for (const i of m.incidents) for (const id of i.sourceIds) expect(m.sources[id], `${i.id}: ${id}`).toBeDefined();
+    // An incident's sources come with its details, in its chunk.
+    const chunks = Array.from({ length: incidentChunkCount(data) }, (_, k) => incidentChunk(data, k));
+    expect(chunks.flatMap((c) => c.incidents.map((i) => i.id))).toEqual(m.incidents.map((i) => i.id));
+    for (const c of chunks) for (const i of c.incidents) for (const id of i.sourceIds) expect(c.sources[id], `${i.id}: ${id}`).toBeDefined();
+  });
+  it('keeps the details out of the first load: marks only, the summaries and sources in the chunks', () => {
+    expect(JSON.stringify(m)).not.toContain(data.incidents.find((i) => i.location)!.summary);
+    expect(Object.keys(m.sources).every((id) => data.crossings.some((c) => JSON.stringify(c).includes(`"${id}"`)))).toBe(true);
   });
   it('opens on a view that holds every feature', () => {
     const [w, s, e, n] = m.view;

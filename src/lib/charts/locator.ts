@@ -9,7 +9,7 @@ import type { Datasets } from '../data';
 import { formatDate, formatNumber, formatRange } from '../format';
 import { EACH_UP_TO } from '../scale';
 import type { BasemapLayers } from '../map/basemap';
-import { crossingName, STATUS_GROUP } from '../labels';
+import { crossingName, PRECISION_WORD, STATUS_GROUP } from '../labels';
 import { estimateTextWidth, overlaps, type Box } from './common';
 import { pointOf } from '../../schemas/primitives';
 
@@ -37,7 +37,7 @@ function eachIncident(data: Datasets, xy: Project, width: number): LocatorIncide
   return data.incidents.flatMap((i) => {
     if (!i.location) return [];
     const [x, y] = xy(i.location.lon, i.location.lat);
-    return [{ id: i.id, x, y, r: r(i.killed?.max ?? 0), side: i.side, precision: i.location.geoPrecision, lowConfidence: i.confidence === 'low', title: `${formatDate(i.date)}, ${i.place}: ${i.killed ? `${formatRange(i.killed)} killed` : 'no count reported'}${i.confidence === 'low' ? ' (low confidence)' : ''}. ${i.location.geoNote ?? ''}` }];
+    return [{ id: i.id, x, y, r: r(i.killed?.max ?? 0), side: i.side, precision: i.location.geoPrecision, lowConfidence: i.confidence === 'low', title: `${formatDate(i.date)}, ${i.place}: ${i.killed ? `${formatRange(i.killed)} killed` : 'no count reported'}${i.confidence === 'low' ? ' (low confidence)' : ''}; ${PRECISION_WORD[i.location.geoPrecision]}` }];
   });
 }
 

@@ -25,24 +25,34 @@ export type MapCrossing = (MapPoint | MapDistrictPlace) & {
   history: { date: string; status: string; note: string; sourceIds: string[] }[];
   sites: { name: string; note?: string; sourceIds: string[] }[];
 };
-export interface MapIncident extends MapPoint {
-  id: string; date: string; place: string; side: 'iran' | 'pakistan';
-  killed: [number, number] | null; killedLabel: string; injuredLabel?: string; countNote?: string;
-  by: string; summary: string; dateNote?: string; lowConfidence: boolean; followUp: boolean; sourceIds: string[];
+/** What a marker needs (drawing, its name, a list line): in the map data, up to EACH_UP_TO incidents. */
+export interface MapIncidentMark {
+  id: string; date: string; place: string; side: 'iran' | 'pakistan'; lat: number; lon: number;
+  killed: [number, number] | null; killedLabel: string; precision: string; precisionKey: PrecisionKey; lowConfidence: boolean;
+}
+/** An incident's details for the panel: in the detail chunks, fetched when a reader opens one. */
+export interface MapIncident extends MapPoint, MapIncidentMark {
+  injuredLabel?: string; countNote?: string;
+  by: string; summary: string; dateNote?: string; followUp: boolean; sourceIds: string[];
 }
 /**
- * Beyond EACH_UP_TO incidents, the map data holds them as compact columns (what drawing needs) and
- * their details go into files of CHUNK incidents each (/map/incidents/<k>.json), fetched only when
- * the reader opens one. Point i's details are in chunk floor(i / CHUNK).
+ * The map data holds what drawing needs: up to EACH_UP_TO incidents a mark each, beyond that compact
+ * columns. Their details (summaries, notes, sources) go into files of CHUNK incidents each
+ * (/map/incidents/<k>.json), fetched only when the reader opens one, so the map's first load grows
+ * little with the data. Placed incident i's details are in chunk floor(i / CHUNK).
  */
 export const CHUNK = 1000;
+export interface MapSource { publisher: string; url: string | null; date?: string }
+const mapSource = (s: Datasets['sources'][number]): MapSource => ({ publisher: s.publisher, url: s.url, ...(s.published ? { date: formatDate(s.published) } : {}) });
 export interface MapPoints { ids: string[]; lat: number[]; lon: number[]; /** "i" or "p" per point */ side: string; /** most reported killed, -1 when no count */ killed: number[]; chunk: number }
 export interface MapData {
   /** [west, south, east, north] of what the map opens on. */
   view: [number, number, number, number];
   crossings: MapCrossing[];
-  /** Every placed incident in full (up to EACH_UP_TO incidents); empty beyond, see points. */
-  incidents: MapIncident[];
+  /** Placed incidents per detail chunk (/map/incidents/<k>.json). */
+  chunk: number;
+  /** Every placed incident as a mark, in date order (up to EACH_UP_TO incidents); empty beyond, see points. */
+  incidents: MapIncidentMark[];
   /** Beyond EACH_UP_TO incidents: every placed incident as columns, in date order. */
   points?: MapPoints;
   route: { name: string; role: string; lat: number; lon: number; planned: boolean }[][];
@@ -50,7 +60,8 @@ export interface MapData {
   countryLabels: { name: string; lat: number; lon: number }[];
   towns: { id: string; name: string; local?: { text: string; lang: string }; country: string; rank: number; lat: number; lon: number }[];
   unmapped: { crossings: string[]; incidents: number };
-  sources: Record<string, { title: string; publisher: string; url: string | null }>;
+  /** Each cited source as the page's citations show it (publisher and date, linked); the titles are in the lists and the downloads. */
+  sources: Record<string, MapSource>;
 }
 
 type Incident = Datasets['incidents'][number];
@@ -70,13 +81,21 @@ export function placedIncidents(data: Datasets): Incident[] {
 export function incidentChunk(data: Datasets, k: number): { incidents: MapIncident[]; sources: MapData['sources'] } {
   const part = placedIncidents(data).slice(k * CHUNK, (k + 1) * CHUNK);
   const ids = new Set(part.flatMap((i) => i.sourceIds));
-  return { incidents: part.map(mapIncident), sources: Object.fromEntries(data.sources.filter((s) => ids.has(s.id)).map((s) => [s.id, { title: s.title, publisher: s.publisher, url: s.url }])) };
+  return { incidents: part.map(mapIncident), sources: Object.fromEntries(data.sources.filter((s) => ids.has(s.id)).map((s) => [s.id, mapSource(s)])) };
 }
 
-/** How many detail chunks there are (none up to EACH_UP_TO incidents: the details are in the map data). */
+/** How many detail chunks there are. */
 export function incidentChunkCount(data: Datasets): number {
-  const n = placedIncidents(data).length;
-  return n > EACH_UP_TO ? Math.ceil(n / CHUNK) : 0;
+  return Math.ceil(placedIncidents(data).length / CHUNK);
+}
+
+function mapMark(i: Incident): MapIncidentMark {
+  const l = i.location!;
+  return {
+    id: i.id, date: formatDate(i.date), place: i.place, side: i.side, lat: l.lat, lon: l.lon,
+    killed: i.killed ? [i.killed.min, i.killed.max] : null, killedLabel: i.killed ? formatRange(i.killed) : 'not reported',
+    precision: PRECISION_WORD[l.geoPrecision], precisionKey: l.geoPrecision, lowConfidence: i.confidence === 'low',
+  };
 }
 
 function mapIncident(i: Incident): MapIncident {
@@ -119,7 +138,7 @@ export function mapData(data: Datasets, basemap: BasemapLayers): MapData {
   const pointed = crossings.flatMap((c) => (c.lat === null ? [] : [c]));
   const placed = placedIncidents(data);
   const compact = placed.length > EACH_UP_TO;
-  const incidents: MapIncident[] = compact ? [] : placed.map(mapIncident);
+  const incidents: MapIncidentMark[] = compact ? [] : placed.map(mapMark);
   // The route as runs of consecutive known points: a point without a location (the border
   // crossing) breaks the line instead of being guessed across.
   const routePts = data.pipeline.flatMap((r) => (r.kind === 'route-point' ? [r] : [])).sort((a, b) => a.order - b.order);
@@ -151,13 +170,11 @@ export function mapData(data: Datasets, basemap: BasemapLayers): MapData {
       const ll = projection.invert?.(path.centroid(f));
       return ll && Number.isFinite(ll[0]) && path.area(f) > 20000 ? [{ name: f.properties.name, lat: +ll[1].toFixed(3), lon: +ll[0].toFixed(3) }] : [];
     });
-  const used = new Set([
-    ...crossings.flatMap((c) => [...c.sourceIds, ...c.history.flatMap((h) => h.sourceIds), ...c.sites.flatMap((t) => t.sourceIds)]),
-    ...placed.flatMap((i) => i.sourceIds),
-  ]);
-  const sources = Object.fromEntries(data.sources.filter((s) => used.has(s.id)).map((s) => [s.id, { title: s.title, publisher: s.publisher, url: s.url }]));
+  // The crossings' sources; the incidents' come with their details.
+  const used = new Set(crossings.flatMap((c) => [...c.sourceIds, ...c.history.flatMap((h) => h.sourceIds), ...c.sites.flatMap((t) => t.sourceIds)]));
+  const sources = Object.fromEntries(data.sources.filter((s) => used.has(s.id)).map((s) => [s.id, mapSource(s)]));
   return {
-    view, crossings, incidents, route, countryLabels, towns,
+    view, chunk: CHUNK, crossings, incidents, route, countryLabels, towns,
     ...(compact ? { points: {
       ids: placed.map((i) => i.id), lat: placed.map((i) => +i.location!.lat.toFixed(4)), lon: placed.map((i) => +i.location!.lon.toFixed(4)),
       side: placed.map((i) => (i.side === 'iran' ? 'i' : 'p')).join(''), killed: placed.map((i) => i.killed?.max ?? -1), chunk: CHUNK,

@@ -1,4 +1,4 @@
-/** /map/incidents/<k>.json: the details of 1,000 incidents, fetched when a reader opens one (only beyond EACH_UP_TO incidents). */
+/** /map/incidents/<k>.json: the details of 1,000 incidents, fetched when a reader opens one (see CHUNK in src/lib/map/map-data.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getData } from '../../../lib/data';
 import { incidentChunk, incidentChunkCount } from '../../../lib/map/map-data';
