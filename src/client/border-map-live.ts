@@ -359,7 +359,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
       ...(local.length ? [el('p', { className: 'map-local' }, ...local.flatMap((s, k) => (k ? [' · ', s] : [s])))] : []),
       el('p', { className: `map-status-line st-${c.status}`, text: `${c.kind} · ${c.statusLabel} since ${c.statusDate}` }),
       dl([['Where', c.where || undefined], ['Also spelt', c.altNames.join(', ') || undefined], ['On the map', `${c.precision}${c.geoNote ? `: ${c.geoNote}` : ''}`]]),
-      ...(c.sites.length ? [el(subhead, { text: 'Named sites' }), el('ul', { className: 'map-sites' }, ...c.sites.map((t) => el('li', {}, el('strong', { text: t.name }), ...(t.note ? [` ${t.note}`] : []), sourceList(t.sourceIds))))] : []),
+      ...(c.sites.length ? [el(subhead, { text: 'Named sites' }), el('ul', { className: 'map-sites' }, ...c.sites.map((t) => el('li', {}, el('strong', { text: t.name }), ...(t.note ? [`: ${t.note}`] : []), sourceList(t.sourceIds))))] : []),
       ...(c.facts.length ? [el('ul', { className: 'map-facts' }, ...c.facts.map((f) => el('li', { text: f })))] : []),
       el(subhead, { text: 'Status history' }),
       el('ol', { className: 'map-history' }, ...c.history.map((h) => el('li', {}, el('strong', { text: `${h.date} · ${h.status}` }), ` ${h.note}`))),
