@@ -20,7 +20,7 @@ test('each correction is shown on its record, where its link lands, with a "Corr
     await expect(target, `${c.record} has its anchor at ${href}`).toHaveCount(1);
     const line = page.locator(`[data-corrected="${c.record}"] a[href="/corrections/#correction-${c.id}"]`).first();
     await expect(line, `${c.record} shows its correction`).toHaveCount(1);
-    await expect(line).toContainText(c.kind === 'update' ? 'Updated on' : 'Corrected on');
+    await expect(line).toContainText({ correction: 'Corrected on', clarification: 'Clarified on', update: 'Updated on' }[c.kind]);
   }
 });
 

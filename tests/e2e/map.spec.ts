@@ -248,7 +248,7 @@ test.describe('without JavaScript', () => {
         const link = page.locator(`#figure-map #strip-${districtOf(c).id} [data-strip-crossing="${c.id}"]`);
         await expect(link, c.id).toBeVisible();
         // Without JavaScript it leads to the crossing in the list.
-        await expect(link).toHaveAttribute('href', `#crossing-${c.id}`);
+        await expect(link).toHaveAttribute('href', `/#crossing-${c.id}`);
       }
       // The strip runs through every border district, in order.
       const order = await page.locator('#figure-map .strip-district .strip-name').allTextContents();
