@@ -18,7 +18,7 @@ import mapCss from './border-map.css?url';
 import { basemapLayers, type BasemapTopology } from '../lib/map/basemap';
 import { formatNumber } from '../lib/format';
 import { ALL_LAYERS, clampView, formatMapHash, parseMapHash, type FeatureRef, type LayerKey, type MapState } from '../lib/map/hash';
-import type { MapCrossing, MapData, MapIncident, MapIncidentMark } from '../lib/map/map-data';
+import type { MapCrossing, MapCrossingMark, MapData, MapIncident, MapIncidentMark, MapSource } from '../lib/map/map-data';
 import { IncidentCells, type Cell } from './incident-cells';
 
 
@@ -166,7 +166,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   // sit under a crossing's or a bigger incident marker's target, it stops being a target of its own
   // (it is still drawn) and the one above lists it: no target is ever hidden under another.
   const TARGET = 24;
-  interface Target { marker: L.Marker; size: number; crossing?: MapCrossing; own: MapIncidentMark[]; extra: MapIncidentMark[]; kept: boolean }
+  interface Target { marker: L.Marker; size: number; crossing?: MapCrossingMark; own: MapIncidentMark[]; extra: MapIncidentMark[]; kept: boolean }
   const targets: Target[] = [];
   const targetOf = new Map<string, Target>();
   const byDate = (a: MapIncidentMark, b: MapIncidentMark) => data.incidents.indexOf(a) - data.incidents.indexOf(b);
@@ -278,15 +278,26 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   const points = data.points;
   const cellColours = () => ({ iran: color('--iran'), pakistan: color('--pakistan'), mixed: color('--neutral'), text: color('--text'), bg: color('--bg'), focus: color('--focus') });
   const cells = points ? new IncidentCells(points, cellColours(), Boolean((window as { __mapBenchMarks?: boolean }).__mapBenchMarks)) : undefined;
-  // Detail chunks, fetched once each; a chunk that fails is forgotten, so the next open tries again.
+  // Details come in files fetched on first open (the crossings' in one, the incidents' in chunks),
+  // each once; a file that fails is forgotten, so the next open tries again.
+  const sources: Record<string, MapSource> = {};
+  const detailUrl = (name: string) => new URL(name, new URL(root.dataset.src!, location.href)).href;
+  let crossingFile: Promise<Map<string, MapCrossing>> | undefined;
+  const crossingOf = (id: string): Promise<MapCrossing | undefined> => {
+    if (!crossingFile) {
+      const file = json<{ crossings: MapCrossing[]; sources: Record<string, MapSource> }>(detailUrl('crossings.json')).then((c) => { Object.assign(sources, c.sources); return new Map(c.crossings.map((x) => [x.id, x])); });
+      file.catch(() => { if (crossingFile === file) crossingFile = undefined; });
+      crossingFile = file;
+    }
+    return crossingFile.then((all) => all.get(id));
+  };
   const chunks = new Map<number, Promise<MapIncident[]>>();
   // Placed incident i (in date order: the map data's marks, or its points) is in chunk floor(i / chunk).
   const incidentAt = (index: number): Promise<MapIncident> => {
     const k = Math.floor(index / data.chunk);
     let chunk = chunks.get(k);
     if (!chunk) {
-      const url = new URL(`incidents/${k}.json`, new URL(root.dataset.src!, location.href)).href;
-      chunk = json<{ incidents: MapIncident[]; sources: MapData['sources'] }>(url).then((c) => { Object.assign(data.sources, c.sources); return c.incidents; });
+      chunk = json<{ incidents: MapIncident[]; sources: Record<string, MapSource> }>(detailUrl(`incidents/${k}.json`)).then((c) => { Object.assign(sources, c.sources); return c.incidents; });
       chunk.catch(() => { if (chunks.get(k) === chunk) chunks.delete(k); });
       chunks.set(k, chunk);
     }
@@ -342,7 +353,7 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
 
   // Details panel, filled with text nodes only (the data never becomes HTML).
   const sourceList = (ids: string[]) => el('ul', { className: 'map-sources' }, ...ids.map((id) => {
-    const src = data.sources[id];
+    const src = sources[id];
     if (!src) return el('li', { text: id });
     const label = src.date ? `${src.publisher} (${src.date})` : src.publisher;
     if (!src.url) return el('li', { text: `${label} (address unknown)` });
@@ -428,9 +439,14 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     const show = (from: HTMLElement | null, at: L.LatLng | undefined) => { keepReturn = fromList; showPanel(fromUser, from, at); };
     const layer: LayerKey = ref.type === 'crossing' ? 'crossings' : 'incidents';
     const notFound = () => { status.textContent = `Not on the map: no ${ref.type} "${ref.id}" can be drawn. The lists below have the records.`; };
+    let crossing: MapCrossing | undefined;
     if (ref.type === 'crossing') {
-      const c = data.crossings.find((x) => x.id === ref.id);
-      if (c && c.lat === null) {
+      if (!data.crossings.some((x) => x.id === ref.id)) return notFound();
+      try { crossing = await crossingOf(ref.id); } catch { if (mine === ticket) failed('this crossing'); return; }
+      if (mine !== ticket) return;
+      const c = crossing;
+      if (!c) return notFound();
+      if (c.lat === null) {
         // Known only to its district: its place is its district's stretch of the border strip.
         const link = stripLinks.find((a) => a.dataset.stripCrossing === c.id) ?? null;
         clearSelection();
@@ -460,7 +476,6 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     }
     const m = markers.get(key(ref));
     const index = ref.type === 'incident' ? data.incidents.findIndex((x) => x.id === ref.id) : -1;
-    const crossing = ref.type === 'crossing' ? data.crossings.find((c) => c.id === ref.id) : undefined;
     if (!m || (!crossing && index < 0)) return notFound();
     // An incident's details come from its chunk, fetched on the first open.
     let details: MapIncident | undefined;

@@ -44,18 +44,38 @@ async function watch(page: Page) {
   return async () => ({ injected: await page.evaluate(() => (window as unknown as { __injected: string[] }).__injected), hijacked });
 }
 
-/** Shows, hovers and opens every crossing and incident on the live map. */
+/**
+ * Shows, hovers and opens every crossing and incident on the live map: every marker that is a target,
+ * and every entry of the lists it opens (incidents drawn at one point, or beside a crossing, are
+ * reached through the marker that lists them), and every crossing on the border strip.
+ */
 async function openEveryFeature(page: Page) {
   await expect(page.locator('[data-live-map]')).toHaveAttribute('data-state', 'live');
+  const panel = page.locator('.map-panel');
   const markers = page.locator('.map-canvas .leaflet-marker-icon.map-crossing, .map-canvas .leaflet-marker-icon.map-incident');
   const n = await markers.count();
   expect(n).toBeGreaterThan(5);
-  for (let i = 0; i < n; i++) {
-    const m = markers.nth(i);
+  for (let i = 0; i < n; i++) await markers.nth(i).hover({ force: true }).catch(() => {});
+  const targets = page.locator('.map-canvas .leaflet-marker-icon[role="button"]');
+  const t = await targets.count();
+  expect(t).toBeGreaterThan(5);
+  for (let i = 0; i < t; i++) {
+    const m = targets.nth(i);
     await m.focus();
-    await m.hover({ force: true }).catch(() => {});
     await m.press('Enter');
-    await expect(page.locator('.map-panel')).toBeVisible();
+    await expect(panel).toBeVisible();
+    const entries = await page.locator('.map-panel-body button.map-link').count();
+    for (let k = 0; k < entries; k++) {
+      await page.locator('.map-panel-body button.map-link').nth(k).click();
+      await expect(panel).toBeVisible();
+      await m.focus();
+      await m.press('Enter');
+    }
+    await page.keyboard.press('Escape');
+  }
+  for (const link of await page.locator('[data-strip-crossing]').all()) {
+    await link.click();
+    await expect(panel).toBeVisible();
     await page.keyboard.press('Escape');
   }
   // Towns, when zoomed in, and the pipeline, through the layer toggles.

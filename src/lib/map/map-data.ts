@@ -18,9 +18,13 @@ export type PrecisionKey = 'exact' | 'town' | 'district' | 'derived';
 export interface MapPoint { lat: number; lon: number; precision: string; precisionKey: PrecisionKey; geoNote?: string }
 /** A crossing known only to its district: drawn on that district's stretch of the border strip, not on the map. */
 export interface MapDistrictPlace { lat: null; lon: null; precision: string; precisionKey: 'district'; geoNote: string; district: string }
-export type MapCrossing = (MapPoint | MapDistrictPlace) & {
-  id: string; name: string; local: { text: string; lang: string }[]; altNames: string[];
-  kind: string; status: 'open' | 'notified' | 'planned' | 'closed'; statusLabel: string; statusDate: string;
+/** What a crossing's marker (or strip entry) needs: in the map data. */
+export type MapCrossingMark = (MapPoint | MapDistrictPlace) & {
+  id: string; name: string; kind: string; status: 'open' | 'notified' | 'planned' | 'closed'; statusLabel: string; statusDate: string;
+};
+/** A crossing's details for the panel: in /map/crossings.json, fetched when a reader first opens one. */
+export type MapCrossing = MapCrossingMark & {
+  local: { text: string; lang: string }[]; altNames: string[];
   where: string; facts: string[]; note?: string; lowConfidence: boolean; sourceIds: string[];
   history: { date: string; status: string; note: string; sourceIds: string[] }[];
   sites: { name: string; note?: string; sourceIds: string[] }[];
@@ -48,7 +52,8 @@ export interface MapPoints { ids: string[]; lat: number[]; lon: number[]; /** "i
 export interface MapData {
   /** [west, south, east, north] of what the map opens on. */
   view: [number, number, number, number];
-  crossings: MapCrossing[];
+  /** Crossings with a point north to south, then those known only by district; details in /map/crossings.json. */
+  crossings: MapCrossingMark[];
   /** Placed incidents per detail chunk (/map/incidents/<k>.json). */
   chunk: number;
   /** Every placed incident as a mark, in date order (up to EACH_UP_TO incidents); empty beyond, see points. */
@@ -60,8 +65,6 @@ export interface MapData {
   countryLabels: { name: string; lat: number; lon: number }[];
   towns: { id: string; name: string; local?: { text: string; lang: string }; country: string; rank: number; lat: number; lon: number }[];
   unmapped: { crossings: string[]; incidents: number };
-  /** Each cited source as the page's citations show it (publisher and date, linked); the titles are in the lists and the downloads. */
-  sources: Record<string, MapSource>;
 }
 
 type Incident = Datasets['incidents'][number];
@@ -78,7 +81,7 @@ export function placedIncidents(data: Datasets): Incident[] {
 }
 
 /** The details of chunk k (beyond EACH_UP_TO incidents), for /map/incidents/<k>.json. */
-export function incidentChunk(data: Datasets, k: number): { incidents: MapIncident[]; sources: MapData['sources'] } {
+export function incidentChunk(data: Datasets, k: number): { incidents: MapIncident[]; sources: Record<string, MapSource> } {
   const part = placedIncidents(data).slice(k * CHUNK, (k + 1) * CHUNK);
   const ids = new Set(part.flatMap((i) => i.sourceIds));
   return { incidents: part.map(mapIncident), sources: Object.fromEntries(data.sources.filter((s) => ids.has(s.id)).map((s) => [s.id, mapSource(s)])) };
@@ -114,11 +117,12 @@ function mapIncident(i: Incident): MapIncident {
 
 const point = (l: { lat: number; lon: number; geoPrecision: PrecisionKey; geoNote?: string }): MapPoint => ({ lat: l.lat, lon: l.lon, precision: PRECISION_WORD[l.geoPrecision], precisionKey: l.geoPrecision, ...(l.geoNote ? { geoNote: l.geoNote } : {}) });
 
-export function mapData(data: Datasets, basemap: BasemapLayers): MapData {
+/** Every crossing the map shows, in full (the details file), in the map's order. */
+function mapCrossings(data: Datasets): MapCrossing[] {
   // Points north to south (the order a reader meets them along the border, and the Tab order),
   // then the crossings known only to their district, in the districts' order along the border.
   const order = (c: Datasets['crossings'][number]) => { const p = pointOf(c.location); return p ? -p.lat : 1000 + (districtOf(c, data)?.order ?? 99); };
-  const crossings: MapCrossing[] = data.crossings
+  return data.crossings
     .filter((c) => pointOf(c.location) || isDistrictOnly(c))
     .sort((a, b) => order(a) - order(b))
     .map((c) => {
@@ -135,6 +139,17 @@ export function mapData(data: Datasets, basemap: BasemapLayers): MapData {
         ...where,
       };
     });
+}
+
+/** /map/crossings.json: the crossings' details and their sources, fetched when a reader first opens one. */
+export function crossingDetails(data: Datasets): { crossings: MapCrossing[]; sources: Record<string, MapSource> } {
+  const crossings = mapCrossings(data);
+  const used = new Set(crossings.flatMap((c) => [...c.sourceIds, ...c.history.flatMap((h) => h.sourceIds), ...c.sites.flatMap((t) => t.sourceIds)]));
+  return { crossings, sources: Object.fromEntries(data.sources.filter((x) => used.has(x.id)).map((x) => [x.id, mapSource(x)])) };
+}
+
+export function mapData(data: Datasets, basemap: BasemapLayers): MapData {
+  const crossings: MapCrossingMark[] = mapCrossings(data).map(({ id, name, kind, status, statusLabel, statusDate, lat, lon, precision, precisionKey, geoNote, ...rest }) => ({ id, name, kind, status, statusLabel, statusDate, ...('district' in rest ? { lat: null, lon: null, precision, precisionKey: 'district' as const, geoNote: geoNote!, district: rest.district } : { lat: lat!, lon: lon!, precision, precisionKey, ...(geoNote ? { geoNote } : {}) }) }) as MapCrossingMark);
   const pointed = crossings.flatMap((c) => (c.lat === null ? [] : [c]));
   const placed = placedIncidents(data);
   const compact = placed.length > EACH_UP_TO;
@@ -170,9 +185,6 @@ export function mapData(data: Datasets, basemap: BasemapLayers): MapData {
       const ll = projection.invert?.(path.centroid(f));
       return ll && Number.isFinite(ll[0]) && path.area(f) > 20000 ? [{ name: f.properties.name, lat: +ll[1].toFixed(3), lon: +ll[0].toFixed(3) }] : [];
     });
-  // The crossings' sources; the incidents' come with their details.
-  const used = new Set(crossings.flatMap((c) => [...c.sourceIds, ...c.history.flatMap((h) => h.sourceIds), ...c.sites.flatMap((t) => t.sourceIds)]));
-  const sources = Object.fromEntries(data.sources.filter((s) => used.has(s.id)).map((s) => [s.id, mapSource(s)]));
   return {
     view, chunk: CHUNK, crossings, incidents, route, countryLabels, towns,
     ...(compact ? { points: {
@@ -180,6 +192,5 @@ export function mapData(data: Datasets, basemap: BasemapLayers): MapData {
       side: placed.map((i) => (i.side === 'iran' ? 'i' : 'p')).join(''), killed: placed.map((i) => i.killed?.max ?? -1), chunk: CHUNK,
     } } : {}),
     unmapped: { crossings: data.crossings.filter((c) => !pointOf(c.location) && !isDistrictOnly(c)).map(crossingName), incidents: data.incidents.filter((i) => !i.location).length },
-    sources,
   };
 }
