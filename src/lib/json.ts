@@ -331,3 +331,121 @@ export function parseJsonText(text: string): { value: unknown; problems: [] } | 
   if (problems.length > 0) return { problems };
   return { value: JSON.parse(text) as unknown, problems: [] };
 }
+
+/** Line starts of a text, found once, for placing many offsets (see `positionIn`). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) starts.push(k + 1);
+  return starts;
+}
+
+/** 1-based line and column of an offset, given the text's line starts. */
+export function positionIn(starts: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid]! <= offset) lo = mid; else hi = mid - 1; }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+/** A node of the tree of paths `locatePaths` looks for. */
+interface PathNode { wanted: boolean; children: Map<string, PathNode> }
+const pathKey = (k: string | number) => (typeof k === 'number' ? `#${k}` : `.${k}`);
+
+/** The key under which `locatePaths` returns a path's offset. */
+export function jsonPathKey(path: JsonPath): string {
+  return path.map(pathKey).join('');
+}
+
+/**
+ * Where values are in a text that is valid JSON (it has passed `scanJson`): for each path, the
+ * offset of its field name (an object member) or of the item itself (a list item, the top value).
+ * Paths not in the text are left out. One pass that skips every part of the text no path enters,
+ * so it is run only when there is a problem to place.
+ */
+export function locatePaths(text: string, paths: readonly JsonPath[]): Map<string, number> {
+  const root: PathNode = { wanted: false, children: new Map() };
+  for (const p of paths) {
+    let node = root;
+    for (const k of p) {
+      const key = pathKey(k);
+      let next = node.children.get(key);
+      if (!next) { next = { wanted: false, children: new Map() }; node.children.set(key, next); }
+      node = next;
+    }
+    node.wanted = true;
+  }
+  const found = new Map<string, number>();
+  const n = text.length;
+  let i = 0;
+  const ws = () => { while (i < n) { const c = text.charCodeAt(i); if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++; else break; } };
+  /** Skips a string at `i` (its opening quote); returns its raw text. */
+  const str = (): string => {
+    const start = i + 1;
+    let j = start;
+    for (;;) {
+      j = text.indexOf('"', j);
+      let backslashes = 0;
+      for (let k = j - 1; text.charCodeAt(k) === 0x5c; k--) backslashes++;
+      if (backslashes % 2 === 0) break;
+      j++;
+    }
+    i = j + 1;
+    return text.slice(start, j);
+  };
+  /** Skips any value at `i` without looking inside. */
+  const skip = () => {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) { str(); return; }
+    if (c !== 0x7b && c !== 0x5b) { while (i < n && !/[,\]}\s]/.test(text[i]!)) i++; return; }
+    let depth = 0;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d === 0x22) { str(); continue; }
+      if (d === 0x7b || d === 0x5b) depth++;
+      else if (d === 0x7d || d === 0x5d) { depth--; if (depth === 0) { i++; return; } }
+      i++;
+    }
+  };
+  const walk = (node: PathNode, prefix: string) => {
+    ws();
+    if (node.children.size === 0) { skip(); return; }
+    const c = text.charCodeAt(i);
+    if (c === 0x7b) {
+      i++;
+      for (;;) {
+        ws();
+        if (text.charCodeAt(i) === 0x7d) { i++; return; }
+        const keyAt = i;
+        const raw = str();
+        const name = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        ws(); i++; // the colon
+        const key = pathKey(name);
+        const child = node.children.get(key);
+        if (child) {
+          if (child.wanted) found.set(prefix + key, keyAt);
+          walk(child, prefix + key);
+        } else { ws(); skip(); }
+        ws();
+        if (text.charCodeAt(i) === 0x2c) i++;
+      }
+    } else if (c === 0x5b) {
+      i++;
+      for (let k = 0; ; k++) {
+        ws();
+        if (text.charCodeAt(i) === 0x5d) { i++; return; }
+        const key = pathKey(k);
+        const child = node.children.get(key);
+        if (child) {
+          if (child.wanted) found.set(prefix + key, i);
+          walk(child, prefix + key);
+        } else skip();
+        ws();
+        if (text.charCodeAt(i) === 0x2c) i++;
+      }
+    } else skip();
+  };
+  ws();
+  if (root.wanted) found.set('', i);
+  walk(root, '');
+  return found;
+}

@@ -5,7 +5,8 @@
  * JSON.parse reads it.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, firstInvalidUtf8, lineColumn, parseJsonText, scanJson } from '../../src/lib/json';
+import { readFileSync } from 'node:fs';
+import { decodeUtf8, firstInvalidUtf8, jsonPathKey, lineColumn, lineStarts, locatePaths, parseJsonText, positionIn, scanJson } from '../../src/lib/json';
 import { parseJson } from '../../src/lib/validation';
 
 const one = (text: string) => {
@@ -120,8 +121,8 @@ describe('numbers a double cannot hold', () => {
   });
   it('are named by record and field by the validator', () => {
     const { problems } = parseJson('[{"id": "t1", "amount": {"value": 1e400}}]', 'data/trade.json');
-    expect(problems[0]).toMatchObject({ record: 't1', field: 'amount.value' });
-    expect(problems[0]!.message).toMatch(/1e400 is too large.*\(line 1, column 35\)/);
+    expect(problems[0]).toMatchObject({ record: 't1', index: 0, recordLine: 1, field: 'amount.value', line: 1, column: 35 });
+    expect(problems[0]!.message).toMatch(/1e400 is too large.*Infinity/);
   });
 });
 
@@ -149,5 +150,33 @@ describe('lineColumn', () => {
   it('counts lines and characters', () => {
     expect(lineColumn('ab\ncd\n', 4)).toEqual({ line: 2, column: 2 });
     expect(lineColumn('ab', 99)).toEqual({ line: 1, column: 3 });
+  });
+});
+
+describe('locatePaths', () => {
+  it('finds field names and list items by path, past strings with escaped quotes and brackets', () => {
+    const text = '[\n  {"id": "a", "note": "say \\"]}\\" \\\\", "x": [1, {"y": 2}]},\n  {"id": "b", "k\\u0065y": {"deep": [true, null]}}\n]';
+    expect(JSON.parse(text)).toBeTruthy();
+    const found = locatePaths(text, [[0], [0, 'x', 1, 'y'], [1], [1, 'key', 'deep', 1], [1, 'missing'], [5]]);
+    const at = (p: (string | number)[]) => found.get(jsonPathKey(p));
+    expect(at([0])).toBe(text.indexOf('{"id": "a"'));
+    expect(at([0, 'x', 1, 'y'])).toBe(text.indexOf('"y"'));
+    expect(at([1])).toBe(text.indexOf('{"id": "b"'));
+    expect(at([1, 'key', 'deep', 1])).toBe(text.indexOf('null'));
+    expect(at([1, 'missing'])).toBeUndefined();
+    expect(at([5])).toBeUndefined();
+    const starts = lineStarts(text);
+    expect(positionIn(starts, at([1])!)).toEqual({ line: 3, column: 3 });
+  });
+  it('places every record of the real data where JSON.stringify would start it', () => {
+    const list = JSON.parse(readFileSync('data/events.json', 'utf8')) as unknown[];
+    const text = JSON.stringify(list, null, 2);
+    const found = locatePaths(text, list.map((_, i) => [i]));
+    const starts = lineStarts(text);
+    let line = 2;
+    list.forEach((r, i) => {
+      expect(positionIn(starts, found.get(jsonPathKey([i]))!)).toEqual({ line, column: 3 });
+      line += JSON.stringify(r, null, 2).split('\n').length;
+    });
   });
 });
