@@ -12,6 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { changeWarnings } from '../src/lib/changes';
 import { formatProblem, readDatasets } from '../src/lib/validation';
 import { buildSite, defaultSiteWarning } from '../src/lib/site';
 
@@ -82,6 +83,8 @@ if (problems.length > 0) {
   console.error(`\nBuild stopped: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dataDir}/. ${shown} was left as it was.`);
   stop(1);
 }
+// What an edit may have left behind (a note beside a changed status, a change not in the corrections log): printed, never stopping.
+for (const w of changeWarnings(dataDir, (name) => relative(process.cwd(), join(dataDir, `${name}.json`)) || `${name}.json`)) console.warn(formatProblem(w));
 
 work = mkdtempSync(join(process.cwd(), `.build-${basename(outDir)}-`));
 const siteDir = join(work, 'site');

@@ -12,7 +12,7 @@ export interface FieldDoc {
   description: string;
 }
 
-function unwrap(s: z.ZodTypeAny): { schema: z.ZodTypeAny; optional: boolean; description?: string } {
+export function unwrap(s: z.ZodTypeAny): { schema: z.ZodTypeAny; optional: boolean; description?: string } {
   let optional = false;
   let description = s.description;
   let cur = s;

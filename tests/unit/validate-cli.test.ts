@@ -25,6 +25,29 @@ function readReal(): Data {
   return d;
 }
 
+/**
+ * What the line for a broken record must start with, worked out from the data as written (the
+ * validator's own placing is not used): `file:line:column: record N (id, from line L), field F`.
+ * `id` is the broken record's id, or "[i]" for one without an id, or "(file)" for the file.
+ */
+function expectedWhere(file: string, records: Data[string], id: string, where: string): { pattern: RegExp; lines?: [number, number] } {
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const field = where.slice(id.length + 1);
+  if (id === '(file)') return { pattern: new RegExp(`${esc(file)}: field ${esc(field)}: `) };
+  const bracket = /^\[(\d+)\]$/.exec(id);
+  // A duplicate id is reported at its second record.
+  const index = bracket ? Number(bracket[1]) : records.map((r) => r.id).lastIndexOf(id);
+  // JSON.stringify(list, null, 2): "[" on line 1, then each record's lines, one after another.
+  let start = 2;
+  for (let k = 0; k < index; k++) start += JSON.stringify(records[k], null, 2).split('\n').length;
+  const end = start + JSON.stringify(records[index], null, 2).split('\n').length - 1;
+  const name = bracket ? 'no id' : id;
+  return {
+    pattern: new RegExp(`${esc(file)}:\\d+:\\d+: record ${index + 1} \\(${esc(name)}, from line ${start}\\), field ${esc(field)}: `),
+    lines: [start, end],
+  };
+}
+
 function writeCopy(name: string, d: Data): string {
   const dir = join(tmpRoot, name.replace(/\W+/g, '-'));
   cpSync('data', dir, { recursive: true });
@@ -40,17 +63,35 @@ describe('npm run validate', () => {
   });
 
   for (const fx of badFixtures) {
-    it(`rejects ${fx.name}, naming file, record and field`, () => {
+    it(`rejects ${fx.name}, naming file, line, record and field`, () => {
       const d = readReal();
       const id = fx.breakIt(d);
       const dir = writeCopy(fx.name, d);
       const r = run('scripts/validate.ts', { DATA_DIR: dir });
       expect(r.code).toBe(1);
-      const line = r.out.split('\n').find((l) => l.includes(`${fx.file}: ${fx.field(id)}:`));
-      expect(line, `no line naming ${fx.file}: ${fx.field(id)} in:\n${r.out}`).toBeDefined();
+      const expected = expectedWhere(fx.file, d[fx.file.replace(/\.json$/, '')]!, id, fx.field(id));
+      const line = r.out.split('\n').find((l) => expected.pattern.test(l));
+      expect(line, `no line matching ${expected.pattern} in:\n${r.out}`).toBeDefined();
       expect(line).toMatch(fx.says);
+      if (expected.lines) {
+        // The field's own line lies inside its record.
+        const at = Number(/^[^:]+:(\d+):/.exec(line!.slice(line!.indexOf(fx.file)))![1]);
+        expect(at).toBeGreaterThanOrEqual(expected.lines[0]);
+        expect(at).toBeLessThanOrEqual(expected.lines[1]);
+      }
     });
   }
+
+  it('prints every problem at its file and line, and every record problem with its number and first line', () => {
+    const d = readReal();
+    d.incidents![0]!.killed = '2';
+    delete d.incidents![3]!.id;
+    d.events![2]!.title = 7;
+    const r = run('scripts/validate.ts', { DATA_DIR: writeCopy('every-line', d) });
+    const lines = r.out.split('\n').filter((l) => /\.json/.test(l));
+    expect(lines.length).toBe(3);
+    for (const l of lines) expect(l).toMatch(/[a-z]+\.json:\d+:\d+: record \d+ \((?:[a-z0-9-]+|no id), from line \d+\), field /);
+  });
 
   for (const fx of badFiles) {
     it(`rejects ${fx.name}, naming file and place`, () => {
@@ -69,7 +110,7 @@ describe('npm run validate', () => {
     cpSync('tests/fixtures/malformed/incidents.json', join(dir, 'incidents.json'));
     const r = run('scripts/validate.ts', { DATA_DIR: dir });
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/incidents\.json: line 5, column 5: malformed JSON/);
+    expect(r.out).toMatch(/incidents\.json:5:5: malformed JSON/);
   });
 
   it('reports every problem at once, one line each', () => {
@@ -78,8 +119,8 @@ describe('npm run validate', () => {
     d.events![0]!.date = 'tomorrow';
     const r = run('scripts/validate.ts', { DATA_DIR: writeCopy('two-problems', d) });
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/incidents\.json: .*\.date: .*"yesterday"/);
-    expect(r.out).toMatch(/events\.json: .*\.date: .*"tomorrow"/);
+    expect(r.out).toMatch(/incidents\.json:\d+:\d+: record 1 .*, field date: .*"yesterday"/);
+    expect(r.out).toMatch(/events\.json:\d+:\d+: record 1 .*, field date: .*"tomorrow"/);
   });
 
   it('stops the build the same way and leaves the published site untouched', () => {
@@ -90,7 +131,7 @@ describe('npm run validate', () => {
     cpSync('tests/fixtures/malformed', out, { recursive: true });
     const r = run('scripts/build.ts', { DATA_DIR: dir, OUT_DIR: out });
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/incidents\.json: .*\.date: expected an ISO date/);
+    expect(r.out).toMatch(/incidents\.json:\d+:\d+: record 1 .*, field date: expected an ISO date/);
     expect(existsSync(join(out, 'incidents.json'))).toBe(true);
   });
 
