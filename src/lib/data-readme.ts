@@ -27,7 +27,7 @@ export function renderDataReadme(): string {
   const out: string[] = [];
   out.push('# The datasets', '');
   out.push('<!-- Generated from src/schemas by `npm run docs:data`; edit the schemas, not this file. -->', '');
-  out.push('Each file in this folder is a JSON array of records. `npm run validate` checks them all (shapes, and the rules below) and prints every problem as `file: record.field: what was expected, got what was found`; `npm run build` refuses to build while any problem remains.', '');
+  out.push('Each file in this folder is a JSON array of records. `npm run validate` checks them all (shapes, and the rules below) and prints every problem as `file:line:column: record N (id, from line L), field F: what was expected, got what was found` (records counted from 1, L the line the record starts on); `npm run build` refuses to build while any problem remains.', '');
   out.push('## Rules every record follows', '');
   out.push('- `id`: kebab-case (`taftan-mirjaveh`), unique in its file, never reused: it is also the record\'s anchor on the site.');
   out.push('- `sourceIds`: at least one id from `sources.json`; every id must exist there.');
@@ -42,7 +42,7 @@ export function renderDataReadme(): string {
   out.push('- Texts hold no invisible characters: no direction controls (U+202A-U+202E, U+2066-U+2069), no zero-width spaces; a zero-width non-joiner only between letters of a script that uses it (Persian, Urdu), direction marks only in right-to-left text.');
   out.push('- Where sources disagree, every value is kept with its source (ranges, `alternativeDates`, several `values`, or separate records with notes pointing at each other).');
   out.push('- Source `url`s are `http:` or `https:` addresses (anything else is rejected: it would become a link). Exactly one source has `role: "article"`: the analysis the site is built on.');
-  out.push('- Changing a published fact? Correct the record, then add an entry to `corrections.json` (date, the `record` as `dataset/id`, what changed, why, sources); the record then shows "Corrected on <date>" wherever it appears, and the change is listed on /corrections/ and in the feed.', '');
+  out.push('- Changing a published fact? Correct the record, re-read its notes (a note beside a changed status or verdict must still hold), then add an entry to `corrections.json` (date, the `record` as `dataset/id`, what changed, why, sources); the record then shows "Corrected on <date>" wherever it appears, and the change is listed on /corrections/ and in the feed. The checklist is in the project README ("Correcting a published record"); `npm run validate` warns, against the last commit, of a status changed beside an unchanged note and of a change with no new corrections entry.', '');
   out.push('## How to add next month\'s incident', '');
   out.push('1. Add the source to `sources.json` (id, title, publisher, url, published, language).');
   out.push('2. Copy an incident in `incidents.json`, give it a new id (`2026-03-02-saravan-ambush`), and fill in the fields below; set `location` to `null` unless a source or the gazetteer gives a point.');
