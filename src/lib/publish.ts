@@ -7,6 +7,7 @@ import { DATASET_NAMES, datasetSchemas, type DatasetName } from '../schemas/inde
 import { DATASET_DESCRIPTIONS } from './data-readme';
 import { getData, latestDataDate, type Datasets } from './data';
 import { recordKinds } from './schema-docs';
+import { allTables, type Table } from './tables';
 
 export const DATA_LICENCE = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' };
 export const PROJECT_TITLE = "Iran and Pakistan after Pezeshkian's visit: a sourced explainer";
@@ -46,5 +47,27 @@ export function citationFor(site: URL | string, updated: string, name?: DatasetN
     inline: `(${PROJECT_AUTHOR}, ${year})`,
     full: `${PROJECT_AUTHOR} (${year}). ${PROJECT_TITLE}: ${what}, data to ${updated}. ${url}`,
     bibtex: `@misc{iran_pakistan_explainer_${name ?? 'data'}_${year},\n  author = {{${PROJECT_AUTHOR}}},\n  title = {{${PROJECT_TITLE}: ${what}}},\n  year = {${year}},\n  note = {Data to ${updated}. Licence CC BY 4.0},\n  url = {${url}}\n}`,
+  };
+}
+
+const tablesCache = new WeakMap<Datasets, Table[]>();
+
+/** Every published table (one per dataset, one per list of entries, the citations), made once per build. */
+export function publishedTables(data: Datasets = getData()): Table[] {
+  let t = tablesCache.get(data);
+  if (!t) {
+    t = allTables(data, (name) => DATASET_DESCRIPTIONS[name]);
+    tablesCache.set(data, t);
+  }
+  return t;
+}
+
+/** The Table Schema of a table as published (data/<name>.tableschema.json). */
+export function tableSchemaOf(table: Table): Record<string, unknown> {
+  return {
+    $schema: 'https://specs.frictionlessdata.io/schemas/table-schema.json',
+    title: `${table.name}.csv`,
+    description: table.description,
+    ...table.schema,
   };
 }

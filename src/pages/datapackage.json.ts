@@ -1,11 +1,13 @@
 /**
  * /datapackage.json: a Frictionless Data Package describing every dataset, its schema, licence and
- * sources. Resource and schema paths are relative to the descriptor (data/<name>.json), so the
- * package reads wherever it is served from, or from a saved copy of the folder.
+ * sources: every table (src/lib/tables.ts) as a CSV resource with its Table Schema, primary and
+ * foreign keys, then every dataset as JSON with its JSON Schema. Resource and schema paths are
+ * relative to the descriptor (data/<name>.csv), so the package reads wherever it is served from, or
+ * from a saved copy of the folder.
  */
 import type { APIRoute } from 'astro';
 import { getData } from '../lib/data';
-import { DATA_LICENCE, PROJECT_AUTHOR, PROJECT_TITLE, datasetSummaries } from '../lib/publish';
+import { DATA_LICENCE, PROJECT_AUTHOR, PROJECT_TITLE, datasetSummaries, publishedTables } from '../lib/publish';
 
 export const GET: APIRoute = ({ site }) => {
   const base = site ?? 'http://127.0.0.1:4321';
@@ -22,9 +24,24 @@ export const GET: APIRoute = ({ site }) => {
     licenses: [DATA_LICENCE],
     contributors: [{ title: PROJECT_AUTHOR, role: 'author' }],
     sources: data.sources.filter((s) => s.url).map((s) => ({ title: `${s.publisher}: ${s.title}`, path: s.url })),
-    resources: summaries.flatMap((s) => [
-      {
-        name: s.name,
+    resources: [
+      // The tables first: what a Frictionless reader reads and casts (each with its Table Schema and keys).
+      ...publishedTables(data).map((t) => ({
+        name: t.name,
+        title: t.title,
+        description: `${t.description} A copy with a byte-order mark, for Excel: data/${t.name}.excel.csv.`,
+        path: `data/${t.name}.csv`,
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        profile: 'tabular-data-resource',
+        dialect: { delimiter: ',' },
+        schema: `data/${t.name}.tableschema.json`,
+        licenses: [DATA_LICENCE],
+      })),
+      // The records as the site reads them, nested as in data/, each with its JSON Schema.
+      ...summaries.map((s) => ({
+        name: `${s.name}-json`,
         title: `${s.name} (JSON)`,
         description: s.description,
         path: `data/${s.name}.json`,
@@ -34,19 +51,8 @@ export const GET: APIRoute = ({ site }) => {
         profile: 'data-resource',
         schema: `data/${s.name}.schema.json`,
         licenses: [DATA_LICENCE],
-      },
-      {
-        name: `${s.name}-csv`,
-        title: `${s.name} (CSV, flattened)`,
-        description: `${s.description} Flattened: nested fields as dotted columns, lists joined with "; " or kept as JSON.`,
-        path: `data/${s.name}.csv`,
-        format: 'csv',
-        mediatype: 'text/csv',
-        encoding: 'utf-8',
-        profile: 'data-resource',
-        licenses: [DATA_LICENCE],
-      },
-    ]),
+      })),
+    ],
   };
   return new Response(`${JSON.stringify(pkg, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
