@@ -7,20 +7,24 @@
  */
 import type { APIRoute } from 'astro';
 import { getData } from '../lib/data';
-import { DATA_LICENCE, PROJECT_AUTHOR, PROJECT_TITLE, datasetSummaries, publishedTables } from '../lib/publish';
+import { DEFAULT_SITE } from '../lib/site';
+import { DATA_LICENCE, PROJECT_AUTHOR, PROJECT_TITLE, datasetSummaries, publishedTables, releaseDate } from '../lib/publish';
 
 export const GET: APIRoute = ({ site }) => {
-  const base = site ?? 'http://127.0.0.1:4321';
+  const base = site ?? DEFAULT_SITE;
   const data = getData();
   const summaries = datasetSummaries(data);
+  const release = releaseDate(data);
+  const changed = (name: string) => summaries.find((s) => s.name === name)?.change.date;
   const pkg = {
     profile: 'data-package',
     name: 'iran-pakistan-explainer',
     title: PROJECT_TITLE,
     description: "Sourced datasets behind an explainer of Iran-Pakistan relations, built on Rasanah's analysis of President Pezeshkian's August 2025 visit to Pakistan.",
     homepage: new URL('/', base).href,
-    version: summaries[0]?.updated ?? '',
-    created: summaries[0]?.updated ?? '',
+    // The release: the newest change of any dataset (src/lib/publish.ts), the same in CITATION.cff.
+    version: release,
+    created: `${release}T00:00:00Z`,
     licenses: [DATA_LICENCE],
     contributors: [{ title: PROJECT_AUTHOR, role: 'author' }],
     sources: data.sources.filter((s) => s.url).map((s) => ({ title: `${s.publisher}: ${s.title}`, path: s.url })),
@@ -38,6 +42,7 @@ export const GET: APIRoute = ({ site }) => {
         dialect: { delimiter: ',' },
         schema: `data/${t.name}.tableschema.json`,
         licenses: [DATA_LICENCE],
+        ...(t.dataset && changed(t.dataset) ? { lastChanged: changed(t.dataset) } : {}),
       })),
       // The records as the site reads them, nested as in data/, each with its JSON Schema.
       ...summaries.map((s) => ({
@@ -51,6 +56,7 @@ export const GET: APIRoute = ({ site }) => {
         profile: 'data-resource',
         schema: `data/${s.name}.schema.json`,
         licenses: [DATA_LICENCE],
+        ...(s.change.date ? { lastChanged: s.change.date } : {}),
       })),
     ],
   };

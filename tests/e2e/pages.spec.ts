@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { getData } from '../../src/lib/data';
+import { formatDate } from '../../src/lib/format';
 
 test('the claim ledger filters by verdict and by section, without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -29,13 +31,30 @@ test('every claim has its own anchor on the ledger', async ({ page }) => {
 test('the data page links every download, and they are served', async ({ page, request }) => {
   await page.goto('/data/');
   const hrefs = await page.locator('.downloads a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
-  expect(hrefs.length).toBeGreaterThanOrEqual(30);
   for (const href of hrefs) {
     const r = await request.get(href);
     expect(r.status(), href).toBe(200);
   }
-  const pkg = await (await request.get('/datapackage.json')).json();
-  expect(pkg.resources.length).toBe(hrefs.length / 3 * 2);
+  // Every file of the data package (each table, its Excel copy and Table Schema; each JSON file and its JSON Schema) is linked.
+  const pkg = await (await request.get('/datapackage.json')).json() as { resources: { path: string; schema: string; format: string }[] };
+  const files = pkg.resources.flatMap((r) => [r.path, r.schema, ...(r.format === 'csv' ? [r.path.replace(/\.csv$/, '.excel.csv')] : [])]).map((p) => `/${p}`);
+  expect(files.filter((f) => !hrefs.includes(f))).toEqual([]);
+});
+
+test('the data page gives each dataset its own last change, and links CITATION.cff, which names version, release date and address', async ({ page, request }) => {
+  await page.goto('/data/');
+  const metas = await page.locator('.dataset .meta').allTextContents();
+  const dates = new Set(metas.map((m) => /last changed ([^(·]+)/.exec(m)?.[1]?.trim() ?? m));
+  expect(dates.size).toBeGreaterThan(3);
+  const incidents = getData().incidents.map((i) => i.date).sort().at(-1)!;
+  await expect(page.locator('#dataset-incidents .meta')).toContainText(formatDate(incidents));
+  await page.getByRole('link', { name: 'CITATION.cff' }).click();
+  await expect(page).toHaveURL(/\/CITATION\.cff$/);
+  const cff = await (await request.get('/CITATION.cff')).text();
+  expect(cff).toMatch(/^cff-version: 1\.2\.0$/m);
+  expect(cff).toMatch(/^version: "\d{4}-\d{2}-\d{2}"$/m);
+  expect(cff).toMatch(/^date-released: "\d{4}-\d{2}-\d{2}"$/m);
+  expect(cff).toMatch(/^url: "http:\/\/127\.0\.0\.1:4321\/"$/m);
 });
 
 test('share cards are 1200x630 PNGs and the share pages carry them', async ({ page, request }) => {
