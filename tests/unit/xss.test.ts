@@ -75,7 +75,7 @@ describe('hostile text in every dataset', () => {
     writeFileSync(path, JSON.stringify(sources, null, 2));
     const r = runBuild({ DATA_DIR: badDir, OUT_DIR: join(root, 'dist-js') });
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(new RegExp(`sources\\.json: ${victim.id}\\.url: expected a web address starting with https:// or http://.*got "javascript:alert\\(1\\)"`));
+    expect(r.out).toMatch(new RegExp(`sources\\.json:\\d+:\\d+: record \\d+ \\(${victim.id}, from line \\d+\\), field url: expected a web address starting with https:// or http://.*got "javascript:alert\\(1\\)"`));
     expect(statSync(join(root, 'dist-js'), { throwIfNoEntry: false })).toBeUndefined();
   });
   it('stays literal text in the CSV and JSON downloads', () => {
