@@ -168,8 +168,11 @@ function walk(forms: z.ZodObject<z.ZodRawShape>[], prefix: string, get: Get, req
       continue;
     }
     if (s0 instanceof z.ZodBoolean) { cols.push({ field: base('boolean'), get: (v) => text(getter(v)) }); continue; }
-    if (inner.every((s) => s instanceof z.ZodEnum)) {
-      cols.push({ field: base('string', { enum: [...new Set(inner.flatMap((s) => (s as z.ZodEnum<[string]>).options as string[]))] }), get: (v) => text(getter(v)) });
+    // A vocabulary (a field that is an enum in one form and a single value in another: a point's
+    // geoPrecision, and "district" for a place known only to its district): every word any form allows.
+    if (inner.every((s) => s instanceof z.ZodEnum || s instanceof z.ZodLiteral)) {
+      const words = inner.flatMap((s) => (s instanceof z.ZodEnum ? (s.options as string[]) : [String((s as z.ZodLiteral<unknown>).value)]));
+      cols.push({ field: base('string', { enum: [...new Set(words)] }), get: (v) => text(getter(v)) });
       continue;
     }
     cols.push({ field: base('string'), get: (v) => text(getter(v)) });
@@ -211,8 +214,7 @@ function build(name: string, dataset: DatasetName | '', title: string, descripti
 }
 
 /** The tables of one dataset: its own, then one per list of entries. */
-export function datasetTables(dataset: DatasetName, records: readonly unknown[], description: string): Table[] {
-  const element = (unwrap(datasetSchemas[dataset]).schema as z.ZodArray<z.ZodTypeAny>).element;
+export function datasetTables(dataset: DatasetName, records: readonly unknown[], description: string, element: z.ZodTypeAny = (unwrap(datasetSchemas[dataset]).schema as z.ZodArray<z.ZodTypeAny>).element): Table[] {
   const cols: Column[] = [];
   const children: Child[] = [];
   walk(objectForms(element), '', (v) => v, true, records as unknown[], cols, children);

@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { BOM, neutraliseFormula, rowsToCsv } from '../../src/lib/csv';
 import { getData } from '../../src/lib/data';
 import { publishedTables, tableSchemaOf } from '../../src/lib/publish';
-import { firstDayOf, precisionOf, type Table } from '../../src/lib/tables';
+import { z } from 'astro/zod';
+import { datasetTables, firstDayOf, precisionOf, type Table } from '../../src/lib/tables';
+import { isoDate, sourceIds } from '../../src/schemas/primitives';
 import { DATASET_NAMES } from '../../src/schemas/index';
 
 type Rec = Record<string, any>;
@@ -183,5 +185,37 @@ describe('the Excel copies', () => {
   it('without bom: true, the parser keeps the mark in the first column\'s name: the files for code have none', () => {
     expect(Object.keys(read(csvOf(table('crossings'), true))[0]!)[0]).toBe('\ufeffid');
     expect(Object.keys(read(csvOf(table('crossings')))[0]!)[0]).toBe('id');
+  });
+});
+
+describe('the table generator, on a schema of its own', () => {
+  const point = z.object({ lat: z.number().min(20).max(35), lon: z.number(), geoPrecision: z.enum(['exact', 'town']) }).strict();
+  const area = z.object({ geoPrecision: z.literal('district'), geoNote: z.string() }).strict();
+  const entry = z.object({ date: isoDate, status: z.enum(['open', 'closed']), sourceIds }).strict();
+  const schema = z.object({
+    id: z.string(),
+    location: z.union([point, area]).nullable(),
+    history: z.array(entry).min(1),
+    never: z.string().optional(),
+  }).strict();
+  const records = [
+    { id: 'a', location: { lat: 29.5, lon: 61, geoPrecision: 'town' }, history: [{ date: '2024', status: 'open', sourceIds: ['s1'] }, { date: '2025-06-15', status: 'closed', sourceIds: ['s1', 's2'] }] },
+    { id: 'b', location: { geoPrecision: 'district', geoNote: 'Only the district is known.' }, history: [{ date: '2023-05', status: 'open', sourceIds: ['s2'] }] },
+    { id: 'c', location: null, history: [{ date: '2022', status: 'closed', sourceIds: ['s3'] }] },
+  ];
+  const [main, history] = datasetTables('crossings', records, 'Test.', schema);
+  it('merges the columns of every form of a field, and its vocabulary', () => {
+    expect(main!.schema.fields.map((f) => f.name)).toEqual(['id', 'location.lat', 'location.lon', 'location.geoPrecision', 'location.geoNote', 'currentStatus', 'currentStatusDate', 'currentStatusDate.precision', 'currentStatusDate.firstDay']);
+    expect(main!.schema.fields.find((f) => f.name === 'location.geoPrecision')!.constraints!.enum).toEqual(['exact', 'town', 'district']);
+    expect(main!.rows.map((r) => [r['location.lat'], r['location.geoPrecision'], r['location.geoNote']])).toEqual([['29.5', 'town', ''], ['', 'district', 'Only the district is known.'], ['', '', '']]);
+  });
+  it('leaves out a column no record fills', () => {
+    expect(main!.schema.fields.map((f) => f.name)).not.toContain('never');
+  });
+  it('puts the last history entry in the row, and the history in a table of its own', () => {
+    expect(main!.rows.map((r) => [r.currentStatus, r.currentStatusDate, r['currentStatusDate.precision'], r['currentStatusDate.firstDay']])).toEqual([['closed', '2025-06-15', 'day', '2025-06-15'], ['open', '2023-05', 'month', '2023-05-01'], ['closed', '2022', 'year', '2022-01-01']]);
+    expect(history!.name).toBe('crossings-history');
+    expect(history!.rows.map((r) => [r.crossingId, r.position, r.date, r['date.precision'], r.sourceIds])).toEqual([['a', '1', '2024', 'year', 's1'], ['a', '2', '2025-06-15', 'day', 's1; s2'], ['b', '1', '2023-05', 'month', 's2'], ['c', '1', '2022', 'year', 's3']]);
+    expect(history!.schema.primaryKey).toEqual(['crossingId', 'position']);
   });
 });
