@@ -220,7 +220,8 @@ function issueMessage(issue: z.ZodIssue, sub: z.ZodTypeAny | undefined, found: u
     return `${base}, got ${describe(found)}${typeof found === 'string' ? didYouMean(found, issue.options.map(String)) : ''}`;
   }
   const m = issue.message;
-  return `${m.charAt(0).toLowerCase() + m.slice(1)}${found === undefined ? '' : `, got ${describe(found)}`}`;
+  const words = issue.code === 'invalid_union_discriminator' && typeof found === 'string' ? didYouMean(found, issue.options.map(String)) : '';
+  return `${m.charAt(0).toLowerCase() + m.slice(1)}${found === undefined ? '' : `, got ${describe(found)}`}${words}`;
 }
 
 /**

@@ -137,6 +137,12 @@ describe('messages an editor can act on', () => {
     expect(lines.find((l) => l.includes('field side'))).toMatch(/field side: expected "iran" or "pakistan", got "Pakistan"; did you mean "pakistan"\?$/);
   });
 
+  it('a kind that is not one of a mixed dataset\'s kinds: the nearest kind', () => {
+    const d = real();
+    d.trade![0]!.kind = 'flwo';
+    expect(validate(d).lines[0]).toMatch(/record 1 \([a-z0-9-]+, from line 2\), field kind: expected kind "flow", "target" or "headline", got "flwo"; did you mean "flow"\?$/);
+  });
+
   it('a number in quotes: written without them', () => {
     const d = real();
     const i = d.places!.findIndex((p) => p.location);
