@@ -20,17 +20,37 @@ import { placeProblems, type DataProblem } from './validation';
 
 type Rec = Record<string, unknown>;
 
-function git(cwd: string, args: string[]): string | undefined {
-  const r = spawnSync('git', ['-C', cwd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+function git(cwd: string, args: string[], input?: string): Buffer | undefined {
+  const r = spawnSync('git', ['-C', cwd, ...args], { input, maxBuffer: 1 << 30 });
   return r.status === 0 ? r.stdout : undefined;
 }
 
-/** The text of a file as the last commit has it, or undefined (no git, no commit, a new file). */
-export function committedText(path: string): string | undefined {
-  const dir = resolve(path, '..');
-  const root = git(dir, ['rev-parse', '--show-toplevel'])?.trim();
-  if (!root) return undefined;
-  return git(root, ['show', `HEAD:${relative(root, resolve(path)).split('\\').join('/')}`]);
+/**
+ * The texts of files as the last commit has them (one git call for all), by path; a file that is
+ * not in it (no git, no commit, a new file) is missing from the map.
+ */
+export function committedTexts(paths: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (paths.length === 0) return out;
+  const root = git(resolve(paths[0]!, '..'), ['rev-parse', '--show-toplevel'])?.toString('utf8').trim();
+  if (!root) return out;
+  const names = paths.map((p) => relative(root, resolve(p)).split('\\').join('/'));
+  if (names.some((n) => n.startsWith('..'))) return out;
+  const batch = git(root, ['cat-file', '--batch'], names.map((n) => `HEAD:${n}\n`).join(''));
+  if (!batch) return out;
+  // Each answer: "<sha> blob <size>\n<bytes>\n", or "<name> missing\n".
+  let at = 0;
+  for (const path of paths) {
+    const eol = batch.indexOf(0x0a, at);
+    const header = batch.subarray(at, eol).toString('utf8');
+    at = eol + 1;
+    const m = /^[0-9a-f]+ blob (\d+)$/.exec(header);
+    if (!m) continue;
+    const size = Number(m[1]);
+    out.set(path, batch.subarray(at, at + size).toString('utf8'));
+    at += size + 1;
+  }
+  return out;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -90,10 +110,11 @@ function staleNotes(before: Rec, after: Rec): { path: (string | number)[]; messa
  */
 export function changeWarnings(dir: string, fileOf: (name: DatasetName) => string): DataProblem[] {
   const warnings: DataProblem[] = [];
+  const paths = DATASET_NAMES.map((name) => join(dir, `${name}.json`)).filter((p) => existsSync(p));
+  const committed = committedTexts(paths);
   const read = (name: DatasetName) => {
     const path = join(dir, `${name}.json`);
-    if (!existsSync(path)) return undefined;
-    const before = committedText(path);
+    const before = committed.get(path);
     if (before === undefined) return undefined;
     try {
       const text = readFileSync(path, 'utf8');

@@ -61,6 +61,7 @@ export const parentKey = (dataset: string) => `${SINGULAR[dataset] ?? 'record'}I
 /** Fields that point at a record of another dataset (a foreign key in the table). */
 const REFERENCES: Partial<Record<DatasetName, Record<string, DatasetName>>> = {
   pledges: { claimId: 'claims' },
+  districts: { seatId: 'places' },
 };
 
 /** A list is written in one cell with this between its values. */
