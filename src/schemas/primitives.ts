@@ -187,8 +187,8 @@ export function pointOf<P extends { lat: number; lon: number }>(loc: P | Distric
 /** A count that sources may report differently: `min` and `max` (equal when they agree). */
 export const countRange = z
   .object({
-    min: finiteNumber.int({ message: 'expected a whole number' }).nonnegative({ message: 'expected a count of 0 or more' }),
-    max: finiteNumber.int({ message: 'expected a whole number' }).nonnegative({ message: 'expected a count of 0 or more' }),
+    min: finiteNumber.int({ message: 'expected a whole number' }).nonnegative({ message: 'expected a count of 0 or more' }).describe('The lowest count a source gives (the only one, when they agree).'),
+    max: finiteNumber.int({ message: 'expected a whole number' }).nonnegative({ message: 'expected a count of 0 or more' }).describe('The highest count a source gives (equal to min when they agree).'),
     /** Which source says which number, when they differ. */
     note: z.string().min(1).optional().describe('Which source says which number, when they differ.'),
   })
@@ -198,17 +198,20 @@ export const countRange = z
 /** An amount of money: a non-negative number, its currency and the unit it is counted in. */
 export const money = z
   .object({
-    value: finiteNumber.nonnegative({ message: 'expected an amount of 0 or more' }),
-    currency: z.enum(['USD', 'PKR'], { errorMap: () => ({ message: 'expected "USD" or "PKR"' }) }),
+    value: finiteNumber.nonnegative({ message: 'expected an amount of 0 or more' }).describe('The amount, counted in unit (1.2 with unit "billion" is 1.2 billion).'),
+    currency: z.enum(['USD', 'PKR'], { errorMap: () => ({ message: 'expected "USD" or "PKR"' }) }).describe('The currency: US dollars or Pakistani rupees.'),
     unit: z.enum(['one', 'thousand', 'million', 'billion'], {
       errorMap: () => ({ message: 'expected one of "one", "thousand", "million", "billion"' }),
-    }),
+    }).describe('What value counts: ones, thousands, millions or billions.'),
   })
   .strict();
 
 /** A short text in another script, with its BCP 47 language tag (e.g. "fa", "ur"). */
 export const localText = z
-  .object({ text: z.string().min(1), lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, { message: 'expected a language tag like "fa" or "ur"' }) })
+  .object({
+    text: z.string().min(1).describe('The text in its own script.'),
+    lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, { message: 'expected a language tag like "fa" or "ur"' }).describe('Its BCP 47 language tag ("fa", "ur", "ar").'),
+  })
   .strict();
 
 /** The article's sections, in the article's order, plus the follow-up section. Also the page's section ids. */
