@@ -59,3 +59,21 @@ export function formatRange(r: { min: number; max: number }): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * The text a reader sees in a fragment of rendered HTML: tags dropped, character references decoded.
+ * For attributes made from rendered slots (an aria-label): Astro escapes attribute values itself, so
+ * text left escaped here would be escaped twice and read aloud as "Iran&#39;s".
+ */
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (ref, name: string) => {
+      if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? ref;
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : ref;
+    })
+    .trim();
+}
