@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { headersFor, parseHeadersFile, type Host } from './headers-file';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.csv': 'text/csv', '.xml': 'application/xml', '.woff2': 'font/woff2', '.woff': 'font/woff' };
@@ -17,10 +17,13 @@ export async function serveStatic(dir: string, options: { host?: Host } = {}): P
   const rules = options.host && existsSync(join(root, '_headers')) ? parseHeadersFile(readFileSync(join(root, '_headers'), 'utf8')) : [];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    const pathname = decodeURIComponent(url.pathname);
+    let pathname: string;
+    try { pathname = decodeURIComponent(url.pathname); } catch { res.writeHead(400); res.end(); return; }
     const extra = options.host ? headersFor(rules, url.pathname, options.host).headers : {};
     let path = join(root, pathname);
-    if (!path.startsWith(root) || pathname.endsWith('/_headers')) { res.writeHead(404, extra); res.end(); return; }
+    // Inside the folder only: a prefix test would let /../dist-x/ reach a sibling folder named like it.
+    const inside = relative(root, path);
+    if (inside.startsWith('..') || isAbsolute(inside) || pathname.endsWith('/_headers')) { res.writeHead(404, extra); res.end(); return; }
     if (existsSync(path) && statSync(path).isDirectory()) {
       if (!pathname.endsWith('/')) { res.writeHead(301, { ...extra, location: `${url.pathname}/${url.search}` }); res.end(); return; }
       path = join(path, 'index.html');
