@@ -2,14 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import { buildSite } from './src/lib/site.ts';
-
-// Two zods are installed: Astro 5 uses zod 3, @astrojs/sitemap hoists zod 4 to the top. Pin every
-// bundled `zod` import (astro/zod, zod-to-json-schema) to Astro's zod 3, the one the schemas are written for.
-const astroRequire = createRequire(createRequire(import.meta.url).resolve('astro/package.json'));
-const zod3 = dirname(astroRequire.resolve('zod/package.json'));
 
 // The public URL, used for canonical and absolute links (share cards, embeds, sitemap); scripts/build.ts
 // warns when it is only the default.
@@ -31,6 +24,5 @@ export default defineConfig({
   },
   vite: {
     build: { assetsInlineLimit: 0 },
-    resolve: { alias: [{ find: /^zod$/, replacement: zod3 }] },
   },
 });

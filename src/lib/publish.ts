@@ -15,9 +15,7 @@ export const PROJECT_AUTHOR = 'Iran-Pakistan explainer data desk';
 
 /** JSON Schema (draft-07) of one dataset file, from its zod schema. */
 export function jsonSchemaOf(name: DatasetName, site: URL | string): Record<string, unknown> {
-  // zod-to-json-schema's types are written against its own zod import; the schema objects are the same at run time.
-  const toJsonSchema = zodToJsonSchema as unknown as (schema: unknown, options: object) => Record<string, unknown>;
-  const schema = toJsonSchema(datasetSchemas[name], { $refStrategy: 'none', target: 'jsonSchema7' });
+  const schema = zodToJsonSchema(datasetSchemas[name], { $refStrategy: 'none', target: 'jsonSchema7' });
   return {
     ...schema,
     $id: new URL(`/data/${name}.schema.json`, site).href,
