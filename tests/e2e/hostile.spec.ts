@@ -84,6 +84,9 @@ async function openEveryFeature(page: Page) {
 
 for (const path of ['/', '/embed/map/']) {
   test(`${path}: hostile names stay text on the live map`, async ({ page }) => {
+    // It opens every marker, every list entry and every strip crossing: about 15 s on a quiet 2-core
+    // machine, over the 30 s default when the machine is busy.
+    test.setTimeout(90_000);
     const result = await watch(page);
     await page.goto(`${server.base}${path}`);
     await page.locator('#figure-map').scrollIntoViewIfNeeded();
