@@ -41,6 +41,8 @@ export const claimSchema = z
     verdict: z.enum(VERDICTS, { errorMap: () => ({ message: `expected one of ${VERDICTS.map((v) => `"${v}"`).join(', ')}` }) }).describe('supported | differs (sources give another value) | disputed (sources disagree among themselves) | unverified.'),
     /** What the sources say, where it differs from the article or among themselves. */
     note: z.string().min(1).optional().describe('What the sources say, where it differs from the article or among themselves.'),
+    /** One line for the claim's compact row: the note's finding in the note's own facts (no new fact), at most 120 characters. */
+    finding: z.string().min(1).max(120, { message: 'expected one line of at most 120 characters' }).optional().describe("One line for the claim's compact row on the explainer: what the note finds, in the note's own facts (nothing the note does not say), at most 120 characters. Without it the row shows the note's first sentence."),
     /** Independent sources checked (not the article itself). */
     sourceIds,
     /** The dataset records the claim is about. */
