@@ -18,6 +18,18 @@ export function figureById(id: string): FigureInfo | undefined {
   return FIGURES.find((f) => f.id === id);
 }
 
+/**
+ * The page that holds a figure in full: the chart, its data table, every source and the downloads
+ * (/charts/<slug>/); the map's is the border record (/border/), with every crossing and incident.
+ * The explainer shows the chart and links there for the rest.
+ */
+export function fullPageOf(f: FigureInfo): string {
+  return f.slug === 'map' ? '/border/' : `/charts/${f.slug}/`;
+}
+
+/** The figures that have a chart page of their own under /charts/. */
+export const CHART_PAGES = FIGURES.filter((f) => f.slug !== 'map');
+
 /** A fixed height for the iframe when the host page runs no script (the embed then scrolls inside). */
 export const EMBED_FALLBACK_HEIGHT = 640;
 

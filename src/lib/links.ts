@@ -5,6 +5,7 @@
 import type { Datasets } from './validation';
 import { formatDate } from './format';
 import { SECTION_LABELS } from './share';
+import { movedPage } from './moved';
 
 const SECTION_LABEL_OF: Record<string, string> = SECTION_LABELS;
 
@@ -12,7 +13,7 @@ const FIGURE_OF: Record<string, string> = {
   trade: 'figure-trade',
   mous: 'figure-documents',
   pipeline: 'figure-pipeline',
-  events: 'figure-incidents',
+  events: 'event-',
   incidents: 'incident-',
   crossings: 'crossing-',
   places: 'figure-map',
@@ -22,11 +23,21 @@ const FIGURE_OF: Record<string, string> = {
   sources: 'source-',
 };
 
-/** "incidents/2024-01-16-x" -> "/#incident-2024-01-16-x"; "trade/fy2024-imports" -> "/#figure-trade". */
+/** The address of an anchor, on the explainer or on the page its record moved to ("incident-x" -> "/border/#incident-x"). */
+export function hrefOfAnchor(anchor: string): string {
+  return `${movedPage(anchor) ?? '/'}#${anchor}`;
+}
+
+/** Where a source's entry is: the list of every source, on its own page. */
+export function sourceHref(id: string): string {
+  return hrefOfAnchor(`source-${id}`);
+}
+
+/** "incidents/2024-01-16-x" -> "/border/#incident-2024-01-16-x"; "trade/fy2024-imports" -> "/#figure-trade". */
 export function hrefOfRecord(ref: string): string {
   const [dataset, id] = ref.split('/') as [string, string];
   const anchor = FIGURE_OF[dataset] ?? 'main';
-  return `/#${anchor.endsWith('-') ? `${anchor}${id}` : anchor}`;
+  return hrefOfAnchor(anchor.endsWith('-') ? `${anchor}${id}` : anchor);
 }
 
 /** A short human label for where the link goes. */
@@ -37,9 +48,9 @@ export function labelOfRecord(ref: string): string {
       trade: 'trade chart',
       mous: 'documents chart',
       pipeline: 'pipeline timeline',
-      events: 'incidents and diplomacy timeline',
-      incidents: 'incident on the map list',
-      crossings: 'crossing on the map list',
+      events: 'event in the timeline',
+      incidents: 'incident in the border record',
+      crossings: 'crossing in the border record',
       places: 'map',
       pledges: 'pledge tracker',
       smuggling: 'smuggling chart',
@@ -50,19 +61,19 @@ export function labelOfRecord(ref: string): string {
 }
 
 /**
- * The most precise anchor a record has on the explainer: its own row, card or list item where it
- * has one (trade rows, pipeline rows and specifications, smuggling cards, documents, the 2026
- * timeline), else its figure. Used by the corrections log, whose links must land on the record.
+ * The most precise address a record has: its own row, card or list item where it has one (trade
+ * rows, pipeline rows and specifications on their chart's page, smuggling cards, documents, every
+ * event on the timeline, crossings and incidents on the border record), else its figure. Used by the
+ * corrections log and the feed, whose links must land on the record.
  */
 export function anchorOfRecord(ref: string, data: Datasets): string {
   const [dataset, id] = ref.split('/') as [string, string];
   switch (dataset) {
     case 'sections': return `/#${id}`;
-    case 'trade': return data.trade.find((r) => r.id === id)?.kind === 'headline' ? '/#figure-trade' : `/#trade-${id}`;
-    case 'pipeline': return data.pipeline.find((r) => r.id === id)?.kind === 'route-point' ? '/#figure-pipeline' : `/#pipeline-${id}`;
+    case 'trade': return data.trade.find((r) => r.id === id)?.kind === 'headline' ? '/#figure-trade' : hrefOfAnchor(`trade-${id}`);
+    case 'pipeline': return data.pipeline.find((r) => r.id === id)?.kind === 'route-point' ? '/#figure-pipeline' : hrefOfAnchor(`pipeline-${id}`);
     case 'smuggling': return `/#smuggling-${id}`;
     case 'mous': return `/#document-${id}`;
-    case 'events': return warTimelineEvents(data).some((e) => e.id === id) ? `/#event-${id}` : '/#figure-incidents';
     default: return hrefOfRecord(ref);
   }
 }
@@ -104,4 +115,22 @@ export function recordTitle(ref: string, data: Datasets): string {
     }
     default: return ref;
   }
+}
+
+/**
+ * On the explainer, which claim citation carries each source's old anchor (#source-<id>): the first
+ * claim, in the page's order of sections, whose "Checked against" line or "since the article"
+ * updates cite the source. Its citation link (to /sources/#source-<id>) is then the stand-in an old
+ * link lands on without JavaScript; the sources no claim cites get one in the list of sources.
+ * Decided from the data, not from the order components happen to render in.
+ */
+export function claimSourceAnchors(data: Datasets, sections: readonly string[]): Map<string, { claimId: string; place: 'checked' | number }> {
+  const owners = new Map<string, { claimId: string; place: 'checked' | number }>();
+  for (const section of sections) {
+    for (const c of data.claims.filter((x) => x.section === section)) {
+      (c.updates ?? []).forEach((u, i) => { for (const id of u.sourceIds) if (!owners.has(id)) owners.set(id, { claimId: c.id, place: i }); });
+      for (const id of c.sourceIds) if (!owners.has(id)) owners.set(id, { claimId: c.id, place: 'checked' });
+    }
+  }
+  return owners;
 }

@@ -1,8 +1,8 @@
 /** Every page and embed: no console error, no request to another host, readable with JavaScript off. */
 import { expect, test } from '@playwright/test';
-import { FIGURES } from '../../src/lib/figures';
+import { CHART_PAGES, FIGURES } from '../../src/lib/figures';
 
-const PAGES = ['/', '/claims/', '/data/', '/corrections/', ...FIGURES.map((f) => `/embed/${f.slug}/`)];
+const PAGES = ['/', '/claims/', '/data/', '/corrections/', '/border/', '/sources/', '/timeline/', ...CHART_PAGES.map((f) => `/charts/${f.slug}/`), ...FIGURES.map((f) => `/embed/${f.slug}/`)];
 
 for (const path of PAGES) {
   test(`${path}: no console error and no third-party request`, async ({ page }) => {

@@ -7,7 +7,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { expect, test } from '@playwright/test';
 import { getData } from '../../src/lib/data';
 import { anchorOfRecord } from '../../src/lib/links';
-import { FIGURES } from '../../src/lib/figures';
+import { FIGURES, fullPageOf } from '../../src/lib/figures';
 
 const data = getData();
 
@@ -57,9 +57,13 @@ test('every page announces the feed in its head, and the feed is served as well-
   expect(doc.getElementsByTagName('entry').length).toBeGreaterThan(data.corrections.length);
 });
 
-test('every figure lists as many sources as it counts, none cut off', async ({ page }) => {
-  await page.goto('/');
+test('every figure lists as many sources as it counts, none cut off, on its own page; the explainer links there', async ({ page }) => {
   for (const f of FIGURES) {
+    await page.goto('/');
+    // The explainer names the first few and links to the figure's page for all of them.
+    const link = page.locator(`#${f.id}-sources a`);
+    await expect(link, f.id).toHaveAttribute('href', `${fullPageOf(f)}#${f.id}-sources`);
+    await page.goto(`${fullPageOf(f)}#${f.id}-sources`);
     const caption = page.locator(`#${f.id} figcaption`);
     const refs = await caption.locator('a.ref').evaluateAll((as) => new Set(as.map((a) => (a as HTMLAnchorElement).hash)).size);
     const counted = await caption.locator('.source-links .label').first().innerText();

@@ -104,7 +104,7 @@ test('inside a frame, a source link opens a new tab and the frame stays; links t
 });
 
 test('the embed code names the address the reader is on, and pasted on another site it works', async ({ page, browser }) => {
-  await page.goto('/');
+  await page.goto('/charts/trade/');
   const code = await page.locator('#figure-trade-embed').inputValue();
   const link = await page.locator('#figure-trade-link').inputValue();
   // The site was built for another address (SITE); the reader is on BASE_URL.
@@ -114,7 +114,7 @@ test('the embed code names the address the reader is on, and pasted on another s
   // Without JavaScript the field keeps the built address.
   const off = await browser.newContext({ javaScriptEnabled: false });
   const plain = await off.newPage();
-  await plain.goto('/');
+  await plain.goto('/charts/trade/');
   const built = await plain.locator('#figure-trade-embed').inputValue();
   expect(built).toMatch(/src="https?:\/\/[^"]+\/embed\/trade\/"/);
   await off.close();

@@ -99,7 +99,8 @@ test('selecting features replaces the URL instead of filling the history', async
   for (const c of mapped) await page.locator(`.map-canvas .map-crossing`).nth(mapped.indexOf(c)).click();
   expect(await page.evaluate(() => history.length)).toBe(before);
   expect(page.url()).toContain(`#map=crossing/${mapped[mapped.length - 1]!.id}`);
-  // A list's "Show on the map" link opens its feature on the live map.
+  // On the border record, a list's "Show on the map" link opens its feature on the live map there.
+  await openLiveMap(page, '/border/');
   const target = incidents.find((i) => i.location)!;
   await page.locator(`#incident-${target.id} a[data-map-view]`).click();
   await expect(page.locator('.map-panel-title')).toContainText(target.place);
@@ -223,8 +224,8 @@ test('the live map follows a change of colour scheme without a reload', async ({
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  test('the static map and the lists carry every crossing and incident', async ({ page }) => {
-    await page.goto('/');
+  test('the static map and the border record\'s lists carry every crossing and incident', async ({ page }) => {
+    await page.goto('/border/');
     await expect(page.locator('#figure-map svg.locator').first()).toBeAttached();
     await expect(page.locator('.map-frame')).toBeHidden();
     for (const c of crossings) {
@@ -237,18 +238,19 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('[id^="crossing-"]')).toHaveCount(crossings.length);
     await expect(page.locator('[id^="incident-"]')).toHaveCount(incidents.length);
   });
-  for (const width of [390, 1280]) {
-    test(`every crossing in the data is on the static map: a square where it has a point, its district's stretch of the strip where not (${width} px)`, async ({ page }) => {
+  for (const [path, width] of [['/', 390], ['/', 1280], ['/border/', 390], ['/border/', 1280]] as const) {
+    test(`every crossing in the data is on the static map: a square where it has a point, its district's stretch of the strip where not (${path}, ${width} px)`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
-      await page.goto('/');
-      const locator = page.locator(`#figure-map .chart-${width < 640 ? 'narrow' : 'wide'} svg.locator`);
+      await page.goto(path);
+      // The explainer draws one layout at every width; the border record a narrow and a wide one.
+      const locator = page.locator(`#figure-map .chart-${path === '/' ? 'single' : width < 640 ? 'narrow' : 'wide'} svg.locator`);
       await expect(locator).toBeVisible();
       for (const c of mapped) await expect(locator.locator(`g.crossing[data-crossing="${c.id}"]`), c.id).toContainText(name(c));
       for (const c of byDistrict) {
         const link = page.locator(`#figure-map #strip-${districtOf(c).id} [data-strip-crossing="${c.id}"]`);
         await expect(link, c.id).toBeVisible();
-        // Without JavaScript it leads to the crossing in the list.
-        await expect(link).toHaveAttribute('href', `/#crossing-${c.id}`);
+        // Without JavaScript it leads to the crossing's record on the border record.
+        await expect(link).toHaveAttribute('href', `/border/#crossing-${c.id}`);
       }
       // The strip runs through every border district, in order.
       const order = await page.locator('#figure-map .strip-district .strip-name').allTextContents();

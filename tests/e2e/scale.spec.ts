@@ -33,9 +33,13 @@ test(`with ${N} incidents the page lists a few, and the chart and static map sho
   const listed = await page.locator('[id^="incident-"]').count();
   expect(listed).toBeGreaterThan(0);
   expect(listed).toBeLessThanOrEqual(LISTED_BEYOND + 5);
-  await expect(page.locator('.border-lists .list-note')).toContainText('1,000 incidents');
   await expect(page.locator('#figure-incidents .figure-notes')).toContainText('quarter');
   await expect(page.locator('#figure-map .figure-notes')).toContainText('1° by 1° cell');
+  // The border record lists the same few and says how many there are.
+  await page.goto(`${server.base}/border/`);
+  const onRecord = await page.locator('[id^="incident-"]').count();
+  expect(onRecord).toBeLessThanOrEqual(LISTED_BEYOND + 5);
+  await expect(page.locator('.border-lists .list-note')).toContainText('1,000 incidents');
 });
 
 test('the live map draws the incidents as cells and opens one from a link', async ({ page }) => {

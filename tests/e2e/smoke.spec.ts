@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SECTIONS } from '../../src/schemas/primitives';
+import { getData } from '../../src/lib/data';
 
 test('the explainer loads with every section, no console error and no third-party request', async ({ page }) => {
   const errors: string[] = [];
@@ -20,21 +21,23 @@ test('the explainer loads with every section, no console error and no third-part
   expect(foreign).toEqual([]);
 });
 
-test('every claim is on the page with its verdict and sources', async ({ page, request }) => {
+test('every claim is on the page as a compact row: verdict, quote and finding, with its sources a tap away', async ({ page }) => {
+  const { claims } = getData();
   await page.goto('/');
-  const claims = page.locator('aside.claim');
-  const n = await claims.count();
-  expect(n).toBeGreaterThan(10);
-  for (let i = 0; i < n; i++) {
-    const c = claims.nth(i);
-    await expect(c.locator('.verdict')).toHaveCount(1);
-    await expect(c.locator('blockquote')).toHaveCount(1);
-    expect(await c.locator('.source-links a.ref').count()).toBeGreaterThan(0);
+  const rows = page.locator('details.claim-row');
+  await expect(rows).toHaveCount(claims.length);
+  for (const c of claims) {
+    const row = page.locator(`details#claim-${c.id}`);
+    await expect(row.locator('summary .verdict'), c.id).toHaveCount(1);
+    await expect(row.locator('summary q')).toContainText(c.quote.slice(0, 40));
+    await expect(row.locator('summary .finding')).toBeVisible();
+    expect(await row.locator('.source-links a').count(), c.id).toBe(new Set(c.sourceIds).size);
   }
-  // every source reference lands on an entry of the sources list
-  const refs = await page.locator("a.ref").evaluateAll((as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).hash))]);
+  // Every source a claim links to has its entry on the list of sources.
+  const refs = await page.locator('details.claim-row a[href^="/sources/#"]').evaluateAll((as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).hash))]);
+  expect(refs.length).toBeGreaterThan(50);
+  await page.goto('/sources/');
   for (const hash of refs) await expect(page.locator(`[id="${hash.slice(1)}"]`), hash).toHaveCount(1);
-  void request;
 });
 
 test('a link to a section lands on it', async ({ page }) => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Claim from '../../src/components/Claim.astro';
+import ClaimRow from '../../src/components/ClaimRow.astro';
 import { getData, resetDataCache } from '../../src/lib/data';
 import { renderComponent } from './charts/golden';
 
@@ -43,5 +44,14 @@ describe('claim anchors', () => {
     expect(page).toMatch(new RegExp(`<blockquote[^>]*id="quote-${b.id}"[^>]*>\\s*<span id="claim-${b.id}-q">`));
     // Each claim is labelled by its own quote.
     expect(page).toMatch(new RegExp(`id="claim-${a.id}" aria-labelledby="quote-${a.id}"`));
+
+    // The explainer's compact rows keep the same anchors: the row is the claim, the quote in its summary.
+    const row = async (claim: unknown) => (await renderComponent(ClaimRow, { claim })).replace(/ data-astro-cid-[a-z0-9]+(="")?/g, '');
+    const rows = (await row(clashing)) + (await row(suffixed)) + (await row(free));
+    const rowIds = ids(rows);
+    expect(rowIds.length).toBe(new Set(rowIds).size);
+    expect(rowIds.filter((id) => id === `claim-${a.id}-q`)).toHaveLength(1);
+    expect(rows).toMatch(new RegExp(`<details[^>]*id="claim-${a.id}-q"`));
+    expect(rows).toMatch(new RegExp(`<q id="quote-${b.id}"[^>]*><span id="claim-${b.id}-q">`));
   });
 });

@@ -87,7 +87,8 @@ describe('the corrections feed (Atom, RFC 4287)', () => {
       expect(xml).toContain(`<id>${new URL(`/corrections/#correction-${c.id}`, SITE).href}</id>`);
     }
     const zahedan = correctionEntries(data).find((e) => e.record === 'incidents/2025-07-26-zahedan-courthouse-attack');
-    expect(zahedan?.href).toBe('/#incident-2025-07-26-zahedan-courthouse-attack');
+    // The incident's full entry is on the border record (the explainer lists it in one line).
+    expect(zahedan?.href).toBe('/border/#incident-2025-07-26-zahedan-courthouse-attack');
   });
 
   it('is newest first, and the feed is as new as its newest entry', () => {

@@ -35,17 +35,18 @@ describe('pledge status', () => {
 });
 
 describe('pledge tracker model', () => {
-  for (const width of [320, 390, 720]) {
+  // One layout for every width: x in per cent of the width, y in px. The labels are checked at the
+  // widths a reader has, with the model's per cents turned into px.
+  for (const width of [320, 390, 720, 1024]) {
     it(`keeps every label inside the chart and apart at ${width} px`, () => {
-      const m = pledgeTrackerModel(pledges, width);
+      const m = pledgeTrackerModel(pledges);
+      const px = (pct: number) => (pct / 100) * width;
       const boxes = m.rows.flatMap((r) => [
-        { x0: r.titleX, x1: r.titleX + textWidth(r.title, 12.5), y0: r.titleY - 12, y1: r.titleY + 2, what: r.title },
-        r.statusAnchor === 'end'
-          ? { x0: r.statusX - textWidth(`x ${r.asOfLabel}`, 12), x1: r.statusX, y0: r.statusY - 11, y1: r.statusY + 2, what: r.asOfLabel }
-          : { x0: r.statusX, x1: r.statusX + textWidth(`x ${r.asOfLabel}`, 12), y0: r.statusY - 11, y1: r.statusY + 2, what: r.asOfLabel },
+        { x0: px(r.titleX), x1: px(r.titleX) + textWidth(r.title, 12.5), y0: r.titleY - 12, y1: r.titleY + 2, what: r.title },
+        { x0: px(r.statusX) - textWidth(`x ${r.asOfLabel}`, 12), x1: px(r.statusX), y0: r.statusY - 11, y1: r.statusY + 2, what: r.asOfLabel },
       ]);
       for (const b of boxes) {
-        if (width >= 390) expect(b.x1, `${b.what} overflows at ${width}`).toBeLessThanOrEqual(m.width);
+        if (width >= 390) expect(b.x1, `${b.what} overflows at ${width}`).toBeLessThanOrEqual(width);
         expect(b.x0).toBeGreaterThanOrEqual(0);
         expect(b.y1).toBeLessThanOrEqual(m.height);
       }
@@ -55,14 +56,18 @@ describe('pledge tracker model', () => {
           const overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
           expect(overlap, `"${a.what}" overlaps "${b.what}" at ${width}`).toBe(false);
         }
+      // Marks (4.5 px circles) stay inside the chart at the narrowest width.
+      for (const r of m.rows) for (const k of r.marks) { expect(px(k.x)).toBeGreaterThanOrEqual(4.5); expect(px(k.x)).toBeLessThanOrEqual(width - 4.5); }
     });
   }
-  it('runs from the pledge date to the newest dated entry', () => {
-    const m = pledgeTrackerModel(pledges, 720);
+  it('runs from the pledge date to the newest dated entry, in per cent of the width', () => {
+    const m = pledgeTrackerModel(pledges);
     const all = pledges.flatMap((p) => p.history.map((h) => h.date)).sort();
     expect(m.start).toBe(all[0]);
     expect(m.end).toBe(all[all.length - 1]);
-    expect(m.layout).toBe('wide');
-    expect(pledgeTrackerModel(pledges, 360).layout).toBe('narrow');
+    const xs = m.rows.flatMap((r) => r.marks.map((k) => k.x));
+    expect(Math.min(...xs)).toBe(m.plot.x0);
+    expect(Math.max(...xs)).toBe(m.plot.x1);
+    expect(m.plot.x1).toBeLessThanOrEqual(100);
   });
 });

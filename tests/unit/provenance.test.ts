@@ -64,7 +64,7 @@ describe('figure source lines', () => {
   it('the pledge tracker lists every source of every pledge entry', async () => {
     const html = await renderComponent(PledgeTracker, { data });
     const caption = html.slice(html.indexOf('<figcaption'), html.indexOf('</figcaption>'));
-    const listed = new Set([...caption.matchAll(/href="\/#source-([a-z0-9-]+)"/g)].map((m) => m[1]));
+    const listed = new Set([...caption.matchAll(/href="\/sources\/#source-([a-z0-9-]+)"/g)].map((m) => m[1]));
     const expected = new Set(data.pledges.flatMap((p) => p.history.flatMap((h) => h.sourceIds)));
     expect(expected.size).toBeGreaterThan(12);
     expect(listed).toEqual(expected);

@@ -62,3 +62,20 @@ export function wrapLabel(label: string, maxWidth: number, fontSize: number): st
   if (line) lines.push(line);
   return lines;
 }
+
+/** The keys of a chart model that hold a position or size on the drawing, in px. */
+const POSITION_KEY = /^(x|y|x0|x1|x2|y0|y1|y2|r|rMin|rMax|labelX|labelY|titleX|titleY|statusX|statusY|lastX|lastY)$/;
+
+/**
+ * The model with every position rounded to 0.1 px (a scale's 15-digit output is invisible on
+ * screen but was a good part of the page's bytes). Values, dates and labels are left as they are.
+ */
+export function roundPositions<T>(model: T): T {
+  const walk = (v: unknown, key: string): unknown => {
+    if (typeof v === 'number') return POSITION_KEY.test(key) && Number.isFinite(v) ? Math.round(v * 10) / 10 : v;
+    if (Array.isArray(v)) return v.map((x) => walk(x, key));
+    if (v && typeof v === 'object' && !(v instanceof Date)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+    return v;
+  };
+  return walk(model, '') as T;
+}

@@ -11,7 +11,7 @@ import type { Claim } from '../../schemas/claims';
 import type { DiplomaticEvent } from '../../schemas/events';
 import type { Incident } from '../../schemas/incidents';
 import { formatDate, formatRange } from '../format';
-import { estimateTextWidth, isoToDate, overlaps, wrapLabel, type Box } from './common';
+import { estimateTextWidth, isoToDate, overlaps, wrapLabel, type Box, roundPositions } from './common';
 
 /** Beyond this many incidents the chart draws quarterly totals (see src/lib/scale.ts). */
 export const AGGREGATE_ABOVE = EACH_UP_TO;
@@ -107,5 +107,5 @@ export function incidentsModel(incidents: Incident[], events: DiplomaticEvent[],
     const a = t(isoToDate(articleDate));
     articleLine = wide ? { x1: a, y1: 30, x2: a, y2: height - 22, label: 'Article' } : { x1: 40, y1: a, x2: width - 4, y2: a, label: 'Article' };
   }
-  return { width, height, layout, aggregated, lanes, ticks, incidents: marks, events: eventMarks, annotation, articleLine };
+  return roundPositions({ width, height, layout, aggregated, lanes, ticks, incidents: marks, events: eventMarks, annotation, articleLine });
 }

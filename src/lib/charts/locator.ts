@@ -10,7 +10,7 @@ import { formatDate, formatNumber, formatRange } from '../format';
 import { EACH_UP_TO } from '../scale';
 import type { BasemapLayers } from '../map/basemap';
 import { crossingName, PRECISION_WORD, STATUS_GROUP } from '../labels';
-import { estimateTextWidth, overlaps, type Box } from './common';
+import { estimateTextWidth, overlaps, type Box, roundPositions } from './common';
 import { pointOf } from '../../schemas/primitives';
 
 /** Where a label goes relative to its point, in order of preference. */
@@ -162,5 +162,5 @@ export function locatorModel(data: Datasets, basemap: BasemapLayers, width: numb
     }
     return [];
   });
-  return { width, height, countries, provinces, provinceLines, countryBorders, countryLabels, route, crossings, incidents, cells: data.incidents.length > EACH_UP_TO, towns };
+  return roundPositions({ width, height, countries, provinces, provinceLines, countryBorders, countryLabels, route, crossings, incidents, cells: data.incidents.length > EACH_UP_TO, towns });
 }

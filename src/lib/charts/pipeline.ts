@@ -8,7 +8,7 @@ import { scaleUtc } from 'd3';
 import type { Claim } from '../../schemas/claims';
 import type { PipelineEvent, PipelineRecord } from '../../schemas/pipeline';
 import { formatDate } from '../format';
-import { dodge, estimateTextWidth, isoToDate, wrapLabel } from './common';
+import { dodge, estimateTextWidth, isoToDate, wrapLabel, roundPositions } from './common';
 
 export const LANES = [
   { lane: 'both', label: 'Both countries' },
@@ -97,7 +97,7 @@ export function pipelineModel(records: PipelineRecord[], claims: Claim[], width:
     const end = t(domain[1]);
     after = wide ? { x: a, y: 40, w: end - a, h: height - 90, label: 'After the article' } : { x: 50, y: a, w: width - 60, h: end - a, label: 'After the article' };
   }
-  return { width, height, layout, lanes, ticks, marks, after, annotations };
+  return roundPositions({ width, height, layout, lanes, ticks, marks, after, annotations });
 }
 
 /** Text for a mark's tooltip. */

@@ -6,7 +6,7 @@ import { scaleLinear, scaleUtc } from 'd3';
 import type { Claim } from '../../schemas/claims';
 import type { TradeFlow, TradeRecord, TradeTarget } from '../../schemas/trade';
 import { formatDate, formatNumber, moneyValue } from '../format';
-import { dodge, isoToDate, midpoint } from './common';
+import { dodge, isoToDate, midpoint, roundPositions } from './common';
 
 /** The series the chart draws: one reporter, one direction, one kind of period each. */
 export const TRADE_SERIES = [
@@ -137,7 +137,7 @@ export function tradeModel(records: TradeRecord[], articleClaim: Claim | undefin
     : 'Reported trade against the official targets';
   const xTicks = x.ticks(layout === 'wide' ? 8 : 4).map((d) => ({ x: x(d), label: String(d.getUTCFullYear()) }));
   const yTicks = y.ticks(layout === 'wide' ? 5 : 4).map((v) => ({ y: y(v), label: v === 0 ? '0' : `$${v} bn` }));
-  return { width, height, layout, plot, xTicks, yTicks, series, targets: targetMarks, targetLabels, gap, title, maxReportedBn, lowestTargetBn };
+  return roundPositions({ width, height, layout, plot, xTicks, yTicks, series, targets: targetMarks, targetLabels, gap, title, maxReportedBn, lowestTargetBn });
 }
 
 /** Words for the coded fields of a trade flow, shared by the chart's table and its notes. */

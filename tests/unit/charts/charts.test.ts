@@ -24,7 +24,7 @@ const data = fixture as Datasets;
 const claim = (id: string) => data.claims.find((c) => c.id === id)!;
 
 /** The SVG of one layout variant, out of the rendered figure. */
-function variant(html: string, layout: 'narrow' | 'wide'): string {
+function variant(html: string, layout: 'narrow' | 'wide' | 'single'): string {
   const m = new RegExp(`<div class="chart-${layout}"[^>]*>([\\s\\S]*?</svg>)`).exec(html);
   if (!m) throw new Error(`no ${layout} SVG in the rendered chart`);
   return `${m[1]!.replace(/ data-astro-cid-[a-z0-9]+(="")?/g, '')}\n`;
@@ -224,13 +224,27 @@ describe('documents chart model', () => {
 });
 
 describe('golden SVGs', () => {
-  for (const [name, component] of [['trade', TradeChart], ['pledges', PledgeTracker], ['pipeline', PipelineChart], ['incidents', IncidentsChart]] as const) {
+  for (const [name, component] of [['trade', TradeChart], ['pipeline', PipelineChart], ['incidents', IncidentsChart]] as const) {
     it(`${name} chart matches its golden files at both widths`, async () => {
       const html = await renderComponent(component, { data });
       expectGolden(`${name}-narrow`, variant(html, 'narrow'));
       expectGolden(`${name}-wide`, variant(html, 'wide'));
     });
+    it(`${name} chart on the explainer is its narrow layout alone, without per-mark titles`, async () => {
+      const html = await renderComponent(component, { data, compact: true });
+      expect(html).not.toContain('class="chart-wide"');
+      expect(html).not.toContain('class="chart-narrow"');
+      const single = variant(html, 'single');
+      expect(single.match(/<title/g)).toHaveLength(1);
+      expect(single).toContain(`viewBox="0 0 360 `);
+    });
   }
+  it('pledge tracker matches its golden file: one layout for every width', async () => {
+    const html = await renderComponent(PledgeTracker, { data });
+    const svg = variant(html, 'single');
+    expect(svg).not.toContain('viewBox');
+    expectGolden('pledges', svg);
+  });
   it('documents chart matches its golden file', async () => {
     const html = (await renderComponent(DocumentsChart, { data })).replace(/ data-astro-cid-[a-z0-9]+(="")?/g, '');
     const list = /<ol class="doc-groups">[\s\S]*?<\/ol>/.exec(html)![0];
