@@ -9,7 +9,7 @@ import { scaleUtc } from 'd3';
 import type { Pledge } from '../../schemas/pledges';
 import { formatDate } from '../format';
 import { currentStatus, STATUS_LOOK, type PledgeStatus } from '../pledges';
-import { roundPositions } from './common';
+import { roundPositions, wrapLabel } from './common';
 
 export interface TrackerSegment { x0: number; x1: number; status: PledgeStatus; from: string; to: string }
 export interface TrackerMark { x: number; status: PledgeStatus; date: string; note: string; lowConfidence: boolean }
@@ -18,9 +18,11 @@ export interface TrackerRow {
   title: string;
   /** Top of the row's bar, px. */
   y: number;
-  /** The title sits above the bar, at the left edge (x in %, y in px). */
+  /** The title sits above the bar, at the left edge (x in %, y in px of its first line). */
   titleX: number;
   titleY: number;
+  /** The title in lines that fit the narrowest screen (a long one takes two). */
+  titleLines: string[];
   /** Spans of each status, x in % of the width. */
   segments: TrackerSegment[];
   /** One mark per dated entry, x in %. */
@@ -57,7 +59,12 @@ const parse = (iso: string): Date => {
 };
 
 /** The row's geometry, in px, that does not depend on the width. */
-export const TRACKER_ROW = { top: 30, height: 64, bar: 14 } as const;
+export const TRACKER_ROW = { top: 30, height: 64, bar: 14, titleSize: 12.5, line: 15 } as const;
+/**
+ * The width a title must fit, in px: a 390 px phone's chart (358 px between the page's margins), with room
+ * for bold letters, which run wider than the estimate's average.
+ */
+const TITLE_WIDTH = 300;
 
 /**
  * Lays the tracker out. The axis runs from the date the pledges were made (the first history entry
@@ -70,9 +77,12 @@ export function pledgeTrackerModel(pledges: Pledge[]): TrackerModel {
   // Marks are circles of 4.5 px: keep the first and last clear of the edges at any width.
   const plot = { x0: 1.5, x1: 98.5 };
   const x = scaleUtc().domain([parse(start), parse(end)]).range([plot.x0, plot.x1]);
-  const { top, height: rowH, bar } = TRACKER_ROW;
-  const rows: TrackerRow[] = pledges.map((p, i) => {
-    const y = top + i * rowH + 20;
+  const { top, height: rowH, bar, titleSize, line } = TRACKER_ROW;
+  let next = top + 20;
+  const rows: TrackerRow[] = pledges.map((p) => {
+    const titleLines = wrapLabel(p.title, TITLE_WIDTH, titleSize);
+    const y = next + (titleLines.length - 1) * line;
+    next = y + rowH;
     const h = p.history;
     const segments: TrackerSegment[] = h.map((e, j) => {
       const next = h[j + 1];
@@ -82,7 +92,7 @@ export function pledgeTrackerModel(pledges: Pledge[]): TrackerModel {
     const marks = h.map((e) => ({ x: x(parse(e.date)), status: e.status, date: e.date, note: e.note, lowConfidence: e.confidence === 'low' }));
     const cur = currentStatus(p);
     return {
-      id: p.id, title: p.title, y, titleX: 0, titleY: y - 6, segments, marks,
+      id: p.id, title: p.title, y, titleX: 0, titleY: y - 6 - (titleLines.length - 1) * line, titleLines, segments, marks,
       status: cur.status, statusLabel: STATUS_LOOK[cur.status].label, asOf: cur.asOf, asOfLabel: statusText(p), lowConfidence: cur.lowConfidence,
       statusX: 100, statusY: y + bar + 14,
     };
@@ -93,6 +103,6 @@ export function pledgeTrackerModel(pledges: Pledge[]): TrackerModel {
     const anchor: 'start' | 'middle' | 'end' = tx > 90 ? 'end' : tx < 10 ? 'start' : 'middle';
     return { x: tx, label: formatDate(d.toISOString().slice(0, 7)), anchor };
   });
-  const height = top + pledges.length * rowH + 30;
+  const height = next + 10;
   return roundPositions({ height, plot, bar, ticks, rows, start, end });
 }
