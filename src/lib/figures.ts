@@ -39,3 +39,20 @@ export function embedCode(site: URL | string, f: FigureInfo): string {
   const script = new URL('/embed.js', site).href;
   return `<iframe src="${src}" title="${f.name}" width="100%" height="${EMBED_FALLBACK_HEIGHT}" style="border:0;width:100%" loading="lazy" data-ipx-embed></iframe>\n<script async src="${script}"></script>`;
 }
+
+/**
+ * The figures drawn as SVG, which can be downloaded as images (src/lib/chart-image.ts): an SVG, a
+ * PNG 1,200 px wide and one twice that, at /charts/<slug>/<slug>.svg, .png and @2x.png. (The
+ * documents and the smuggling estimates are lists and cards of text, not drawings.)
+ */
+export const IMAGE_SLUGS = ['trade', 'incidents', 'pipeline', 'pledges'] as const;
+
+/** A figure's image downloads, with the words its links show. */
+export function imageDownloads(slug: string): { href: string; label: string; kind: 'svg' | 'png' | 'png2x' }[] {
+  if (!(IMAGE_SLUGS as readonly string[]).includes(slug)) return [];
+  return [
+    { href: `/charts/${slug}/${slug}.png`, label: 'PNG (1,200 px)', kind: 'png' },
+    { href: `/charts/${slug}/${slug}@2x.png`, label: 'PNG (2,400 px)', kind: 'png2x' },
+    { href: `/charts/${slug}/${slug}.svg`, label: 'SVG', kind: 'svg' },
+  ];
+}
