@@ -10,10 +10,13 @@ import PledgeTracker from '../../src/components/charts/PledgeTracker.astro';
 import { tradeTips, sourceLine } from '../../src/lib/charts/tips';
 import { formatMoney } from '../../src/lib/format';
 import { readDatasets } from '../../src/lib/validation';
+import type { Datasets } from '../../src/lib/data';
 import type { TradeFlow } from '../../src/schemas/trade';
 import { renderComponent } from './charts/golden';
 
-const { data } = readDatasets('tests/fixtures/golden-data');
+const { data: fixture } = readDatasets('tests/fixtures/golden-data');
+if (!fixture) throw new Error('the golden data do not validate');
+const data: Datasets = fixture;
 
 const CHARTS = [
   { name: 'trade', component: TradeChart, marks: /<(?:circle|line|path)\b[^>]*class="(?:low|target-line|target-mark)[^"]*"[^>]*>|<circle\b[^>]*>/g },
