@@ -1,8 +1,8 @@
 /**
  * Tooltips for every SVG chart, a progressive enhancement of the server-drawn SVG. A chart's words
- * are written at build time (src/lib/charts/tips.ts) into one JSON block per figure; each mark
- * carries the index of its entry as `data-tip`. Loaded by chart-tips-loader.ts when a chart nears
- * the viewport or is first touched.
+ * are written at build time (src/lib/charts/tips.ts) into /charts/<slug>/tips.json, with which of
+ * each drawing's elements are marks; here each mark gets the index of its entry as `data-tip`.
+ * Loaded by chart-tips-loader.ts when a chart nears the viewport or is first touched.
  *
  * - A mouse or pen shows the nearest mark's tooltip; a tap (or a click) pins it, a second tap on
  *   the same mark or a tap elsewhere closes it.
@@ -12,7 +12,8 @@
  * - One tooltip for the page, positioned absolutely in the document (never moving anything) and
  *   kept inside the viewport; colours from the theme's custom properties (global.css).
  */
-interface Tip { h: string; l: string[]; low?: 1 }
+import type { Tip, TipFile } from '../lib/charts/tips';
+
 interface Chart { el: HTMLElement; tips: Tip[]; order: number[]; last?: number }
 
 const TIP_ID = 'chart-tip';
@@ -130,10 +131,28 @@ function onFocus(chart: Chart): void {
   show(chart, chart.last ?? chart.order[0]!, { keyboard: true, pinned: true });
 }
 
+/**
+ * Marks the drawing's marks with their tooltips' indices, from the file's map of this drawing (the
+ * explainer's view or the full one, the n-th drawing of its figure); a drawing with another number
+ * of elements than the map's is not the one mapped, and gets none.
+ */
+function markUp(el: HTMLElement, file: TipFile): boolean {
+  const view = el.dataset.tipChart === 'compact' ? 'compact' : 'full';
+  const figure = el.closest('.figure');
+  const n = figure ? [...figure.querySelectorAll<HTMLElement>('[data-tip-chart]')].filter((x) => x.dataset.tipChart === el.dataset.tipChart).indexOf(el) : 0;
+  const map = file.views[view][n];
+  const all = el.querySelector('svg')?.querySelectorAll('*');
+  if (!map || !all || all.length !== map.n) return false;
+  for (const [k, tip] of map.m) all[k]!.setAttribute('data-tip', String(tip));
+  return true;
+}
+
 /** Makes one chart (an element with data-tip-chart) answer back. */
-export function enhanceChart(el: HTMLElement, tips: Tip[], first?: Event): void {
+export function enhanceChart(el: HTMLElement, file: TipFile, first?: Event): void {
   const known = charts.get(el);
-  if (known) { if (first instanceof MouseEvent) tap(known, first); return; }
+  if (known) { replay(known, first); return; }
+  if (!markUp(el, file)) return;
+  const { tips } = file;
   const order = [...new Set([...el.querySelectorAll<HTMLElement>('[data-tip]')].map((m) => Number(m.dataset.tip)))].filter((i) => tips[i]).sort((a, b) => a - b);
   const chart: Chart = { el, tips, order };
   charts.set(el, chart);
@@ -153,8 +172,17 @@ export function enhanceChart(el: HTMLElement, tips: Tip[], first?: Event): void 
   el.addEventListener('keydown', (e) => onKey(chart, e));
   el.addEventListener('focus', () => onFocus(chart));
   el.addEventListener('blur', () => { if (current?.chart === chart) hide(); });
-  if (first instanceof MouseEvent && first.type === 'click') tap(chart, first);
+  if (first) replay(chart, first);
   else if (document.activeElement === el) onFocus(chart);
+}
+
+/** What the reader did before the module arrived: a tap or click, a pointer come over the chart, a focus. */
+function replay(chart: Chart, e?: Event): void {
+  if (e instanceof MouseEvent && e.type === 'click') tap(chart, e);
+  else if (e instanceof PointerEvent && e.pointerType !== 'touch' && !current?.pinned) {
+    const i = nearest(chart, e.clientX, e.clientY, 16);
+    if (i !== undefined) show(chart, i);
+  } else if (document.activeElement === chart.el) onFocus(chart);
 }
 
 function tap(chart: Chart, e: MouseEvent): void {

@@ -148,11 +148,18 @@ test('on the explainer a tap on a chart shows its value (the compact chart, load
   await context.close();
 });
 
-test('in an embed the tooltip works and follows the dark theme', async ({ page }) => {
+test('in an embed the tooltip waits for the reader, then works and follows the dark theme', async ({ page }) => {
   const c = cases()[1]!;
+  const loaded: string[] = [];
+  page.on('response', (r) => { if (/chart-tips\.[\w-]+\.js$|tips\.json$/.test(r.url())) loaded.push(r.url()); });
   await page.setViewportSize({ width: 800, height: 700 });
   await page.goto(`/embed/${c.slug}/?theme=dark`);
+  await page.waitForLoadState('networkidle');
+  expect(loaded, 'an embed loads no tooltips before its reader turns to the chart').toEqual([]);
   const chart = chartOf(page, c.slug);
+  await chart.hover({ position: { x: 5, y: 5 } });
+  await expect(chart.locator('[data-tip]').first()).toBeAttached();
+  expect(loaded.length).toBe(2);
   await markOf(chart, c).hover({ force: true });
   await expectTip(page, c);
   const bg = await page.locator('#chart-tip').evaluate((el) => getComputedStyle(el).backgroundColor);

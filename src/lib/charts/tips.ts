@@ -1,9 +1,13 @@
 /**
  * The words of each chart's tooltips, written at build time from the data (never typed): for a
  * mark, what it is, its value with its unit, its date or period, who reported it and the sources'
- * names, and whether it is of low confidence, in the site's formats (format.ts). A chart prints its
- * table once as JSON (ChartTips.astro) and each mark carries the index of its entry (`data-tip`);
- * src/client/chart-tips.ts shows them. The order of the table is the order the arrow keys follow.
+ * names, and whether it is of low confidence, in the site's formats (format.ts). The order of the
+ * table is the order the arrow keys follow.
+ *
+ * None of it is in the pages' HTML (the explainer's budget has no room for it): each chart's table
+ * is a file, /charts/<slug>/tips.json, fetched with src/client/chart-tips.ts when the chart nears
+ * the viewport, with, for each drawing of the chart, which of its elements are marks and whose
+ * (`marks`, found by drawing the chart once more with `tipMarks`, which sets each mark's data-tip).
  */
 import type { Datasets } from '../data';
 import { getSources } from '../data';
@@ -143,4 +147,36 @@ export function pledgeTips(data: Datasets): TipTable {
     tip: { h: p.title, l: [`${formatDate(h.date)}: ${STATUS_LOOK[h.status].label}`, h.note, sourceLine(h.sourceIds, data)], ...low(h.confidence) },
   })));
   return table(entries);
+}
+
+/**
+ * Which elements of a drawing are marks, and their tooltips: the drawing (an <svg> drawn with
+ * `tipMarks`) read in document order, as `svg.querySelectorAll('*')` lists its elements; `n` is
+ * their number, so that a page whose drawing differs gets no tooltips rather than wrong ones.
+ */
+export interface MarkMap { n: number; m: [number, number][] }
+
+export function markMap(svg: string): MarkMap {
+  const m: [number, number][] = [];
+  let n = -1; // the <svg> itself is not counted
+  for (const tag of svg.matchAll(/<([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g)) {
+    if (n >= 0) {
+      const tip = /\sdata-tip="(\d+)"/.exec(tag[2]!);
+      if (tip) m.push([n, Number(tip[1])]);
+    }
+    n++;
+  }
+  return { n, m };
+}
+
+/** The drawings in a rendered figure (each [data-tip-chart] wrapper's <svg>), in order. */
+export function drawingsOf(html: string): string[] {
+  return [...html.matchAll(/<div [^>]*data-tip-chart="[a-z]+"[^>]*>\s*(<svg[\s\S]*?<\/svg>)/g)].map((x) => x[1]!);
+}
+
+/** /charts/<slug>/tips.json: the table, and the marks of each drawing of the explainer's view and of the full one. */
+export interface TipFile { tips: Tip[]; views: { compact: MarkMap[]; full: MarkMap[] } }
+
+export function tipFile(table: TipTable, rendered: { compact: string; full: string }): TipFile {
+  return { tips: table.tips, views: { compact: drawingsOf(rendered.compact).map(markMap), full: drawingsOf(rendered.full).map(markMap) } };
 }

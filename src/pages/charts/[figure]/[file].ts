@@ -1,6 +1,8 @@
 /**
  * /charts/<slug>/<slug>.svg, <slug>.png (1,200 px wide) and <slug>@2x.png (2,400 px): the chart as
- * an image, drawn at build time from the chart's own component (src/lib/chart-image.ts).
+ * an image, drawn at build time from the chart's own component (src/lib/chart-image.ts); and
+ * /charts/<slug>/tips.json, the chart's tooltips and which elements of each drawing they belong to
+ * (src/lib/charts/tips.ts), fetched by src/client/chart-tips.ts.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +15,9 @@ import PledgeTracker from '../../../components/charts/PledgeTracker.astro';
 import IncidentsChart from '../../../components/charts/IncidentsChart.astro';
 import { FIGURES, IMAGE_SLUGS, fullPageOf } from '../../../lib/figures';
 import { chartSvg, componentCss, composeImage, figureSourceIds, figureWords, IMAGE, lightTheme, renderPng, woffToSfnt } from '../../../lib/chart-image';
-import { getData, getSources } from '../../../lib/data';
+import { getData, getSources, type Datasets } from '../../../lib/data';
+import { incidentsTips, pipelineTips, pledgeTips, tipFile, tradeTips, type TipTable } from '../../../lib/charts/tips';
+import { incidentsModel } from '../../../lib/charts/incidents';
 import { DEFAULT_SITE } from '../../../lib/site';
 
 const COMPONENTS = {
@@ -23,7 +27,16 @@ const COMPONENTS = {
   pledges: [PledgeTracker, 'PledgeTracker'],
 } as const;
 
-export const getStaticPaths = (() => IMAGE_SLUGS.flatMap((slug) => [`${slug}.svg`, `${slug}.png`, `${slug}@2x.png`].map((file) => ({ params: { figure: slug, file } })))) satisfies GetStaticPaths;
+// The tables the components make (the incidents' depends only on the data: whether it is
+// aggregated, which events it draws; not on the width or the annotated claim).
+const TABLES: Record<keyof typeof COMPONENTS, (data: Datasets) => TipTable> = {
+  trade: tradeTips,
+  incidents: (data) => incidentsTips(data, incidentsModel(data.incidents, data.events, undefined, 720)),
+  pipeline: pipelineTips,
+  pledges: pledgeTips,
+};
+
+export const getStaticPaths = (() => IMAGE_SLUGS.flatMap((slug) => [`${slug}.svg`, `${slug}.png`, `${slug}@2x.png`, 'tips.json'].map((file) => ({ params: { figure: slug, file } })))) satisfies GetStaticPaths;
 
 // Read from the project (the build runs from its root), not relative to the bundled module.
 const read = (...parts: string[]) => readFileSync(join(process.cwd(), ...parts));
@@ -68,6 +81,13 @@ async function imageSvg(slug: keyof typeof COMPONENTS, site: URL): Promise<strin
 export const GET: APIRoute = async ({ params, site }) => {
   const slug = params.figure as keyof typeof COMPONENTS;
   const file = params.file ?? '';
+  if (file === 'tips.json') {
+    const container = await AstroContainer.create();
+    const [component] = COMPONENTS[slug];
+    const render = (compact: boolean) => container.renderToString(component, { props: { compact, tipMarks: true } });
+    const body = tipFile(TABLES[slug](getData()), { compact: await render(true), full: await render(false) });
+    return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  }
   const svg = await imageSvg(slug, site ?? new URL(DEFAULT_SITE));
   if (file.endsWith('.svg')) return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
   const png = renderPng(svg, file.endsWith('@2x.png') ? IMAGE.png2x : IMAGE.png, fontFiles());
