@@ -33,6 +33,11 @@ function ensureTip(): HTMLDivElement {
   liveEl = document.createElement('div');
   liveEl.className = 'visually-hidden';
   liveEl.setAttribute('aria-live', 'polite');
+  // The pointer can move onto the tooltip without it going (WCAG 1.4.13, hoverable): it goes when the
+  // pointer leaves it for anywhere but its chart.
+  tipEl.addEventListener('pointerleave', (e) => {
+    if (current && !current.pinned && !current.chart.el.contains(e.relatedTarget as Node | null)) hide();
+  });
   document.body.append(tipEl, liveEl);
   return tipEl;
 }
@@ -167,7 +172,10 @@ export function enhanceChart(el: HTMLElement, file: TipFile, first?: Event): voi
       if (i === undefined) hide(); else show(chart, i);
     });
   });
-  el.addEventListener('pointerleave', () => { cancelAnimationFrame(frame); if (!current?.pinned) hide(); });
+  el.addEventListener('pointerleave', (e) => {
+    cancelAnimationFrame(frame);
+    if (!current?.pinned && !tipEl?.contains(e.relatedTarget as Node | null)) hide();
+  });
   el.addEventListener('click', (e) => tap(chart, e));
   el.addEventListener('keydown', (e) => onKey(chart, e));
   el.addEventListener('focus', () => onFocus(chart));
@@ -191,9 +199,9 @@ function tap(chart: Chart, e: MouseEvent): void {
   else show(chart, i, { pinned: true });
 }
 
-// A tap or click anywhere else, or Escape anywhere, closes a tooltip; so does a change of width.
+// A tap or click anywhere but the chart and its tooltip, or Escape anywhere, closes a tooltip; so does a change of width.
 document.addEventListener('click', (e) => {
-  if (current && !current.chart.el.contains(e.target as Node)) hide();
+  if (current && !current.chart.el.contains(e.target as Node) && !tipEl?.contains(e.target as Node)) hide();
 });
 document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
 addEventListener('resize', () => { if (current && !current.pinned) hide(); });

@@ -1,7 +1,7 @@
 /**
  * The charts answer back: for each SVG chart, a known record (read from data/, its expected words
  * formatted here from the record itself) shows its value on hover, on tap and from the keyboard;
- * Escape, a second tap and a tap elsewhere close it; nothing shifts; axe is clean with a tooltip
+ * Escape, a second tap and a tap elsewhere close it; the pointer can rest on it; nothing shifts; axe is clean with a tooltip
  * open; the tooltip stays inside a 320 px viewport, follows dark mode and works in the embeds.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -82,6 +82,15 @@ for (const c of cases()) {
     await expectTip(page, c);
     const results = await new AxeBuilder({ page }).include(`#figure-${c.slug}`).include('#chart-tip').analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    // Hoverable (WCAG 1.4.13): the pointer can go onto the tooltip and it stays; off both, it goes.
+    const onTip = (await page.locator('#chart-tip').boundingBox())!;
+    await page.mouse.move(onTip.x + onTip.width / 2, onTip.y + onTip.height / 2);
+    await page.waitForTimeout(100);
+    await expectTip(page, c);
+    await page.mouse.move(2, 2);
+    await expect(page.locator('#chart-tip')).toBeHidden();
+    await markOf(chart, c).hover({ force: true });
+    await expectTip(page, c);
     await page.keyboard.press('Escape');
     await expect(page.locator('#chart-tip')).toBeHidden();
     expect(await shifts(page)).toBe(0);
