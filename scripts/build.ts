@@ -1,7 +1,7 @@
 /**
  * `npm run build`: validates the data, builds the site into a folder of its own, and only then
- * replaces dist/. A failed validation or build leaves the previous dist/ untouched, so nothing
- * half-written is ever published.
+ * replaces dist/ (a link to the build it shows, swapped in one step: scripts/lib/swap.ts). A failed
+ * validation or build leaves the previous dist/ untouched, so nothing half-written is ever published.
  *
  * Each build works in a temporary folder of its own in the project (two builds at once used to
  * share .build-tmp, and Astro, given an output folder outside the project, puts its server chunks in
@@ -10,11 +10,13 @@
  * build into another folder runs alongside. A lock left by a build that died is taken over.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { changeWarnings } from '../src/lib/changes';
 import { formatProblem, readDatasets } from '../src/lib/validation';
 import { buildSite, defaultSiteWarning } from '../src/lib/site';
+import { writeHandOff } from '../src/lib/data';
+import { publish } from './lib/swap';
 
 const dataDir = process.env.DATA_DIR ?? 'data';
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
@@ -62,9 +64,8 @@ function lock(): void {
 }
 
 let work: string | undefined;
-let staged: string | undefined;
 function cleanUp(): void {
-  for (const dir of [work, staged]) if (dir) rmSync(dir, { recursive: true, force: true });
+  if (work) rmSync(work, { recursive: true, force: true });
   rmSync(lockDir, { recursive: true, force: true });
 }
 function stop(code: number): never {
@@ -89,28 +90,22 @@ for (const w of changeWarnings(dataDir, (name) => relative(process.cwd(), join(d
 work = mkdtempSync(join(process.cwd(), `.build-${basename(outDir)}-`));
 const siteDir = join(work, 'site');
 // Hand the validated data to Astro, so it does not validate the same folder a second time (at
-// 100,000 incidents that is 3-4 s of schema checks); src/lib/data.ts takes it only for this folder.
+// 100,000 incidents that is 3-4 s of schema checks); src/lib/data.ts takes it only for this folder as it is now.
 const handed = join(work, 'data.json');
-writeFileSync(handed, JSON.stringify({ dir: resolve(dataDir), data }));
+writeHandOff(handed, dataDir, data);
 const astro = spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build', '--outDir', siteDir], { stdio: 'inherit', env: { ...process.env, VALIDATED_DATA: handed } });
 if (astro.status !== 0) {
   console.error(`\nBuild failed (astro exited ${astro.status}); ${shown} was left as it was.`);
   stop(1);
 }
 
-// Swap: two renames on one file system, so readers of the output folder never see a half-written site.
-// An output folder on another file system gets a copy beside it first, so the swap there is renames too.
-let ready = siteDir;
-if (statSync(work).dev !== statSync(parent).dev) {
-  ready = mkdtempSync(join(parent, `.build-${basename(outDir)}-`));
-  rmSync(ready, { recursive: true });
-  staged = ready;
-  cpSync(siteDir, ready, { recursive: true });
+// The new build becomes what the output folder shows in one step (scripts/lib/swap.ts).
+try {
+  publish(siteDir, outDir, basename(work).slice(1));
+} catch (err) {
+  console.error(`\nBuild stopped while publishing into ${shown}: ${(err as Error).message}`);
+  stop(1);
 }
-const previous = `${ready}-previous`;
-if (existsSync(outDir)) renameSync(outDir, previous);
-renameSync(ready, outDir);
-rmSync(previous, { recursive: true, force: true });
 cleanUp();
 console.log(`Built into ${outDir}`);
 if (isDefault) console.warn(`\n${defaultSiteWarning(site)}`);

@@ -4,9 +4,9 @@
  * waits; a lock left by a dead build is taken over), and a clear warning when SITE is the default.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const tsx = join('node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -41,8 +41,13 @@ describe('the build script', () => {
     // Without SITE, the warning comes first and again at the end, where it is seen.
     expect(a.out.match(/Warning: SITE is not set/g)).toHaveLength(2);
     expect(a.out.trimEnd().split('\n').slice(-3).join('\n')).toMatch(/SITE=https:\/\/your\.domain npm run build$/);
-    // No work folder (in the project) and no lock (beside the output) left behind.
-    expect(readdirSync(root).filter((f) => f.startsWith('.'))).toEqual([]);
+    // No work folder (in the project) and no lock (beside the output) left behind: beside each output
+    // only the folder of the one build it links to (scripts/lib/swap.ts).
+    expect(readdirSync(root).filter((f) => f.startsWith('.')).sort()).toEqual(['.out-a.builds', '.out-b.builds']);
+    for (const out of ['out-a', 'out-b']) {
+      expect(lstatSync(join(root, out)).isSymbolicLink()).toBe(true);
+      expect(readdirSync(join(root, `.${out}.builds`))).toEqual([basename(readlinkSync(join(root, out)))]);
+    }
     expect(readdirSync('.').filter((f) => /^\.build-out-[ab]-/.test(f))).toEqual([]);
   }, 180_000);
 
