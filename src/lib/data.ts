@@ -3,7 +3,8 @@
  * these functions; they are read from DATA_DIR (default data/), validated with the schemas in
  * src/schemas and cross-checked once per build. Bad data stops the build with the validator's message.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Claim } from '../schemas/claims';
 import type { Correction } from '../schemas/corrections';
@@ -18,17 +19,49 @@ export type { Datasets } from './validation';
 
 let cache: { dir: string; data: Datasets } | undefined;
 
+/**
+ * What the data folder holds now: a SHA-256 over the name and bytes of each of its JSON files. The
+ * hand-off below is taken only when this is unchanged, so a file edited between the build's validation
+ * and Astro's read (or a VALIDATED_DATA left in a shell) is never taken for the folder's data.
+ */
+export function dataFingerprint(dir: string): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const bytes = readFileSync(join(dir, name));
+    hash.update(`${name}\0${bytes.length}\0`).update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+interface HandOff { dir: string; fingerprint: string; data: Datasets }
+
+/** scripts/build.ts: writes the validated data of `dir` for the Astro build it starts (VALIDATED_DATA=file). */
+export function writeHandOff(file: string, dir: string, data: Datasets): void {
+  const handOff: HandOff = { dir: resolve(dir), fingerprint: dataFingerprint(dir), data };
+  writeFileSync(file, JSON.stringify(handOff));
+}
+
+/** The handed data, if it was made from this folder as it is now; otherwise undefined (and why, when it is stale). */
+function takeHandOff(dir: string): Datasets | undefined {
+  const file = process.env.VALIDATED_DATA;
+  if (!file || !existsSync(file)) return undefined;
+  const h = JSON.parse(readFileSync(file, 'utf8')) as Partial<HandOff>;
+  if (h.dir !== resolve(dir) || !h.data) return undefined;
+  if (h.fingerprint !== dataFingerprint(dir)) {
+    console.warn(`${dir}/ changed after it was validated (${file}); validating it again.`);
+    return undefined;
+  }
+  return h.data;
+}
+
 /** All datasets, validated. Throws DataError listing every problem. */
 export function getData(dir: string = process.env.DATA_DIR ?? 'data'): Datasets {
   if (cache && cache.dir === dir) return cache.data;
   // scripts/build.ts validates the folder, then hands the result to the Astro build it starts.
-  const handed = process.env.VALIDATED_DATA;
-  if (handed && existsSync(handed)) {
-    const h = JSON.parse(readFileSync(handed, 'utf8')) as { dir: string; data: Datasets };
-    if (h.dir === resolve(dir)) {
-      cache = { dir, data: h.data };
-      return h.data;
-    }
+  const handed = takeHandOff(dir);
+  if (handed) {
+    cache = { dir, data: handed };
+    return handed;
   }
   const { data, problems } = readDatasets(dir);
   if (!data) throw new DataError(problems);
