@@ -8,7 +8,7 @@
  * idle, plus the longest frame while panning and zooming. Writes bench/scale.json and prints a
  * Markdown table. Figures, not assertions.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';

@@ -112,6 +112,7 @@ class Stop extends Error {
 const WS = new Uint8Array(128);
 for (const c of [0x20, 0x09, 0x0a, 0x0d]) WS[c] = 1;
 /** A backslash or a control character: a string holding one is read character by character. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const SPECIAL = /[\\\u0000-\u001f]/;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 

@@ -10,7 +10,11 @@ import { getData, resetDataCache, writeHandOff } from '../../src/lib/data';
 
 const work = mkdtempSync(join(tmpdir(), 'handoff-'));
 const file = join(work, 'data.json');
-afterEach(() => { delete process.env.VALIDATED_DATA; resetDataCache(); vi.restoreAllMocks(); });
+afterEach(() => {
+  delete process.env.VALIDATED_DATA;
+  resetDataCache();
+  vi.restoreAllMocks();
+});
 
 /** A copy of data/ to change, and a hand-off for it whose places are empty (so a test sees which was read). */
 function handedCopy(name: string): string {

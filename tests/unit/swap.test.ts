@@ -17,9 +17,18 @@ vi.mock('node:fs', async (importOriginal) => {
   /** What a reader of the output folder finds now: its index.html's text, or "missing". */
   const look = () => {
     if (!watch.outDir) return;
-    try { watch.seen.push(fs.readFileSync(join(watch.outDir, 'index.html'), 'utf8')); } catch { watch.seen.push('missing'); }
+    try {
+      watch.seen.push(fs.readFileSync(join(watch.outDir, 'index.html'), 'utf8'));
+    } catch {
+      watch.seen.push('missing');
+    }
   };
-  const wrap = <F extends (...args: never[]) => unknown>(f: F) => ((...args: Parameters<F>) => { const r = f(...args); look(); return r; }) as F;
+  const wrap = <F extends (...args: never[]) => unknown>(f: F) =>
+    ((...args: Parameters<F>) => {
+      const r = f(...args);
+      look();
+      return r;
+    }) as F;
   const renameSync = (from: realFs.PathLike, to: realFs.PathLike) => {
     // A rename out of the "other mount" folder fails as Linux fails it between two mounts.
     if (watch.crossMount && String(from).startsWith(watch.crossMount) && !String(to).startsWith(watch.crossMount)) {
@@ -41,7 +50,11 @@ function site(dir: string, text: string): string {
   return dir;
 }
 
-afterEach(() => { watch.outDir = undefined; watch.crossMount = undefined; watch.seen = []; });
+afterEach(() => {
+  watch.outDir = undefined;
+  watch.crossMount = undefined;
+  watch.seen = [];
+});
 
 describe('publishing a build into the output folder', () => {
   it('never leaves a moment without the output folder, from the second build on', () => {
