@@ -19,7 +19,6 @@ import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
-import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveStatic } from './lib/static-server';
 
@@ -29,6 +28,8 @@ const arg = (name: string): string | undefined => {
 };
 const PORT = Number(process.env.BENCH_PORT ?? 4480);
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+// Lighthouse drives a fresh Chromium (launched by Playwright) through its DevTools port.
+const DEVTOOLS_PORT = Number(process.env.LIGHTHOUSE_PORT ?? PORT + 1);
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const DIR = arg('--dir') ?? 'dist';
 const OUT = arg('--out') ?? 'bench/results.json';
@@ -102,9 +103,9 @@ async function lighthouseRuns(path: string) {
   const runs: Record<string, number>[] = [];
   for (let i = 0; i < RUNS; i++) {
     const load = loadavg()[0]!;
-    const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: FLAGS });
+    const chrome = await chromium.launch({ executablePath: CHROME, args: [...FLAGS, `--remote-debugging-port=${DEVTOOLS_PORT}`] });
     try {
-      const run = await lighthouse(BASE + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+      const run = await lighthouse(BASE + path, { port: DEVTOOLS_PORT, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
       const lhr = run!.lhr;
       runs.push({
         performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
@@ -117,7 +118,7 @@ async function lighthouseRuns(path: string) {
         load1: Number(load.toFixed(2)),
       });
     } finally {
-      await chrome.kill();
+      await chrome.close();
     }
   }
   // The median run by performance score (then TBT), with the range of each figure.
@@ -128,7 +129,9 @@ async function lighthouseRuns(path: string) {
 }
 
 const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
-const results: Record<string, unknown>[] = [];
+type Lighthouse = Awaited<ReturnType<typeof lighthouseRuns>>;
+type Row = { page: string; requests: number; bytes: Record<Kind, { raw: number; wire: number }>; totalWire: number; ratioToFloor: number; lighthouse?: Lighthouse } & Record<string, unknown>;
+const results: Row[] = [];
 for (const path of PAGES) {
   const { bytes, requests, foreign } = await firstLoad(browser, path);
   const s = await shape(browser, path);
@@ -146,11 +149,11 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)}`;
 const pad = (v: unknown, n: number) => String(v ?? '-').padStart(n);
 console.log(`\n${DIR}, served with gzip; Lighthouse: median of ${RUNS} (perf range, load average at each run)`);
 console.log('page               req  html  css   js  data  total KB  ratio    DOM  h@390  h@1280  A4   perf (range)   a11y bp seo  LCP ms  TBT ms  CLS  load');
-for (const r of results as any[]) {
+for (const r of results as Row[]) {
   const b = r.bytes;
   const l = r.lighthouse?.median ?? {};
   const range = r.lighthouse ? `${r.lighthouse.performanceRange[0]}-${r.lighthouse.performanceRange[1]}` : '';
-  const loads = r.lighthouse ? r.lighthouse.runs.map((x: any) => x.load1).join('/') : '';
+  const loads = r.lighthouse ? r.lighthouse.runs.map((x) => x.load1).join('/') : '';
   console.log(`${r.page.padEnd(18)} ${pad(r.requests, 3)} ${pad(kb(b.html.wire), 5)} ${pad(kb(b.css.wire), 4)} ${pad(kb(b.js.wire), 4)} ${pad(kb(b.data.wire), 5)} ${pad(kb(r.totalWire), 9)} ${pad(r.ratioToFloor, 6)} ${pad(r.domElements, 6)} ${pad(r.height390, 6)} ${pad(r.height1280, 7)} ${pad(r.printPages, 3)}   ${pad(l.performance, 4)} ${range.padEnd(8)} ${pad(l.accessibility, 4)} ${pad(l.bestPractices, 2)} ${pad(l.seo, 3)} ${pad(l.lcpMs, 7)} ${pad(l.tbtMs, 7)} ${pad(l.cls, 4)}  ${loads}`);
 }
 mkdirSync(dirname(OUT), { recursive: true });
