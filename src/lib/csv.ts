@@ -1,7 +1,8 @@
 /**
- * CSV for downloads (the tables are made in src/lib/tables.ts): RFC 4180 quoting, UTF-8 (with a
- * byte-order mark in the files for Excel), and no cell a spreadsheet would run as a formula.
+ * CSV for downloads (the tables are made in src/lib/tables.ts): RFC 4180 quoting (d3-dsv's, through
+ * d3), UTF-8 (with a byte-order mark in the files for Excel), and no cell a spreadsheet would run as a formula.
  */
+import { csvFormatRow } from 'd3';
 
 export type Row = Record<string, string>;
 
@@ -21,11 +22,6 @@ export function neutraliseFormula(s: string): string {
   return /^[=+\-@\t\r]/.test(s) && !NUMBER.test(s) ? `'${s}` : s;
 }
 
-function cell(value: string): string {
-  const s = neutraliseFormula(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /**
  * Rows as CSV text: the header row, then one line per row (CRLF line ends, as RFC 4180 asks), every
  * cell quoted where it must be and no cell a spreadsheet would run. With `bom`, the text starts with a
@@ -33,6 +29,8 @@ function cell(value: string): string {
  * Arabic names intact); code and the data package read the file without one.
  */
 export function rowsToCsv(columns: readonly string[], rows: readonly Row[], { bom = false } = {}): string {
-  const lines = [columns.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c] ?? '')).join(','))];
+  // d3's csvFormatRows ends lines with LF; one row at a time keeps the CRLF that RFC 4180 asks for.
+  const line = (cells: readonly string[]) => csvFormatRow(cells.map(neutraliseFormula));
+  const lines = [line(columns), ...rows.map((r) => line(columns.map((c) => r[c] ?? '')))];
   return `${bom ? BOM : ''}${lines.join('\r\n')}\r\n`;
 }
