@@ -1,27 +1,27 @@
 /**
- * Chart models and golden SVGs. Golden files use the frozen copy of the data in
- * tests/fixtures/golden-data/ so that an editor adding a record does not break them.
+ * Chart models and golden SVGs, each on the scenario folder of its chart (tests/charts/input/<case>/,
+ * read by loadCase in golden.ts), so that an editor adding a record to data/ does not move them and a
+ * change to one case moves only its chart's goldens (tests/charts/output/).
  */
 import { describe, expect, it } from 'vitest';
-import { readDatasets, type Datasets } from '../../../src/lib/validation';
-import { documentsModel } from '../../../src/lib/charts/documents';
-import { tradeModel } from '../../../src/lib/charts/trade';
-import { pipelineModel } from '../../../src/lib/charts/pipeline';
-import { smugglingModel } from '../../../src/lib/charts/smuggling';
-import { AGGREGATE_ABOVE, incidentsModel } from '../../../src/lib/charts/incidents';
-import IncidentsChart from '../../../src/components/charts/IncidentsChart.astro';
-import { locatorModel } from '../../../src/lib/charts/locator';
-import { getBasemap } from '../../../src/lib/data';
-import PipelineChart from '../../../src/components/charts/PipelineChart.astro';
-import { estimateTextWidth, overlaps, dodge } from '../../../src/lib/charts/common';
-import TradeChart from '../../../src/components/charts/TradeChart.astro';
-import DocumentsChart from '../../../src/components/charts/DocumentsChart.astro';
-import PledgeTracker from '../../../src/components/charts/PledgeTracker.astro';
-import { expectGolden, renderComponent } from './golden';
+import { readDatasets, type Datasets } from '../../src/lib/validation';
+import { documentsModel } from '../../src/lib/charts/documents';
+import { tradeModel } from '../../src/lib/charts/trade';
+import { pipelineModel } from '../../src/lib/charts/pipeline';
+import { smugglingModel } from '../../src/lib/charts/smuggling';
+import { AGGREGATE_ABOVE, incidentsModel } from '../../src/lib/charts/incidents';
+import IncidentsChart from '../../src/components/charts/IncidentsChart.astro';
+import { locatorModel } from '../../src/lib/charts/locator';
+import { getBasemap } from '../../src/lib/data';
+import PipelineChart from '../../src/components/charts/PipelineChart.astro';
+import { estimateTextWidth, overlaps, dodge } from '../../src/lib/charts/common';
+import TradeChart from '../../src/components/charts/TradeChart.astro';
+import DocumentsChart from '../../src/components/charts/DocumentsChart.astro';
+import PledgeTracker from '../../src/components/charts/PledgeTracker.astro';
+import { expectGolden, loadCase, renderComponent, svgGolden, pretty, stylesOf } from './golden';
 
-const { data: fixture } = readDatasets('tests/fixtures/golden-data');
-const data = fixture as Datasets;
-const claim = (id: string) => data.claims.find((c) => c.id === id)!;
+const cases = { trade: loadCase('trade'), pipeline: loadCase('pipeline'), incidents: loadCase('incidents'), pledges: loadCase('pledges'), documents: loadCase('documents'), smuggling: loadCase('smuggling') };
+const claimIn = (data: Datasets, id: string) => data.claims.find((c) => c.id === id)!;
 
 /** The SVG of one layout variant, out of the rendered figure. */
 function variant(html: string, layout: 'narrow' | 'wide' | 'single'): string {
@@ -44,6 +44,8 @@ describe('common chart helpers', () => {
 });
 
 describe('trade chart model', () => {
+  const data = cases.trade;
+  const claim = (id: string) => claimIn(data, id);
   for (const width of [320, 390, 720]) {
     it(`keeps its labels inside the chart and apart at ${width} px`, () => {
       const m = tradeModel(data.trade, claim('trade-target-10bn'), width);
@@ -84,6 +86,8 @@ describe('trade chart model', () => {
 });
 
 describe('pipeline timeline model', () => {
+  const data = cases.pipeline;
+  const claim = (id: string) => claimIn(data, id);
   const claims = data.claims;
   it('draws both the article\'s date and the sources\' where they differ, labelled from the claim', () => {
     const m = pipelineModel(data.pipeline, claims, 720);
@@ -120,6 +124,8 @@ describe('pipeline timeline model', () => {
 });
 
 describe('incidents chart model', () => {
+  const data = cases.incidents;
+  const claim = (id: string) => claimIn(data, id);
   const strikes = claim('january-2024-strikes');
   it('draws every incident on its side, a range as two circles', () => {
     const m = incidentsModel(data.incidents, data.events, strikes, 720);
@@ -180,6 +186,8 @@ describe('incidents chart on the real data (data/, as it grows)', () => {
 });
 
 describe('static locator map model', () => {
+  const data = loadCase('crossings', 'incidents', 'pipeline');
+  const claim = (id: string) => claimIn(data, id);
   const basemap = getBasemap();
   it('draws only what has a location, inside the frame', () => {
     for (const width of [360, 720]) {
@@ -200,6 +208,8 @@ describe('static locator map model', () => {
 });
 
 describe('smuggling comparison model', () => {
+  const data = cases.smuggling;
+  const claim = (id: string) => claimIn(data, id);
   it('marks the article\'s figure from its claim and keeps every figure in its own unit', () => {
     const m = smugglingModel(data.smuggling, claim('smuggling-4000-tons'));
     expect(m.articleCard?.label).toBe(claim('smuggling-4000-tons').label);
@@ -210,6 +220,8 @@ describe('smuggling comparison model', () => {
 });
 
 describe('documents chart model', () => {
+  const data = cases.documents;
+  const claim = (id: string) => claimIn(data, id);
   it('groups every document by sector and counts the sectors the article names', () => {
     const m = documentsModel(data.mous, data.claims);
     expect(m.groups.flatMap((g) => g.docs)).toHaveLength(data.mous.length);
@@ -224,11 +236,13 @@ describe('documents chart model', () => {
 });
 
 describe('golden SVGs', () => {
-  for (const [name, component] of [['trade', TradeChart], ['pipeline', PipelineChart], ['incidents', IncidentsChart]] as const) {
+  const file = (name: string) => `src/components/charts/${name}.astro`;
+  for (const [name, component, source] of [['trade', TradeChart, 'TradeChart'], ['pipeline', PipelineChart, 'PipelineChart'], ['incidents', IncidentsChart, 'IncidentsChart']] as const) {
+    const data = cases[name];
     it(`${name} chart matches its golden files at both widths`, async () => {
       const html = await renderComponent(component, { data });
-      expectGolden(`${name}-narrow`, variant(html, 'narrow'));
-      expectGolden(`${name}-wide`, variant(html, 'wide'));
+      expectGolden(`${name}-narrow.svg`, svgGolden(variant(html, 'narrow'), file(source)));
+      expectGolden(`${name}-wide.svg`, svgGolden(variant(html, 'wide'), file(source)));
     });
     it(`${name} chart on the explainer is its narrow layout alone, without per-mark titles`, async () => {
       const html = await renderComponent(component, { data, compact: true });
@@ -240,14 +254,22 @@ describe('golden SVGs', () => {
     });
   }
   it('pledge tracker matches its golden file: one layout for every width', async () => {
-    const html = await renderComponent(PledgeTracker, { data });
+    const html = await renderComponent(PledgeTracker, { data: cases.pledges });
     const svg = variant(html, 'single');
     expect(svg).not.toContain('viewBox');
-    expectGolden('pledges', svg);
+    expectGolden('pledges.svg', svgGolden(svg, file('PledgeTracker')));
   });
   it('documents chart matches its golden file', async () => {
-    const html = (await renderComponent(DocumentsChart, { data })).replace(/ data-astro-cid-[a-z0-9]+(="")?/g, '');
+    const html = (await renderComponent(DocumentsChart, { data: cases.documents })).replace(/ data-astro-cid-[a-z0-9]+(="")?/g, '');
     const list = /<ol class="doc-groups">[\s\S]*?<\/ol>/.exec(html)![0];
-    expectGolden('documents-list', `${list}\n`);
+    expectGolden('documents-list.html', pretty(`<style>${stylesOf(file('DocumentsChart'))}</style>${list}`));
+  });
+  it('writes one element a line, text elements whole, with the chart\'s styles', () => {
+    const out = svgGolden('<svg viewBox="0 0 10 10" class="trade"><g class="grid"><line x1="0"/><text x="1">a <tspan>b</tspan></text></g></svg>', file('TradeChart'));
+    const lines = out.trimEnd().split('\n');
+    expect(lines[0]).toBe('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" class="trade">');
+    expect(out).toContain('.trade .grid line { stroke: var(--rule); }');
+    expect(out).toMatch(/--rule: #[0-9a-f]{6}/);
+    expect(lines.slice(-5)).toEqual(['  <g class="grid">', '    <line x1="0"/>', '    <text x="1">a <tspan>b</tspan></text>', '  </g>', '</svg>']);
   });
 });
