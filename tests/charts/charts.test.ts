@@ -187,7 +187,6 @@ describe('incidents chart on the real data (data/, as it grows)', () => {
 
 describe('static locator map model', () => {
   const data = loadCase('crossings', 'incidents', 'pipeline');
-  const claim = (id: string) => claimIn(data, id);
   const basemap = getBasemap();
   it('draws only what has a location, inside the frame', () => {
     for (const width of [360, 720]) {
@@ -221,7 +220,6 @@ describe('smuggling comparison model', () => {
 
 describe('documents chart model', () => {
   const data = cases.documents;
-  const claim = (id: string) => claimIn(data, id);
   it('groups every document by sector and counts the sectors the article names', () => {
     const m = documentsModel(data.mous, data.claims);
     expect(m.groups.flatMap((g) => g.docs)).toHaveLength(data.mous.length);
