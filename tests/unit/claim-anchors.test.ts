@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import Claim from '../../src/components/Claim.astro';
 import ClaimRow from '../../src/components/ClaimRow.astro';
 import { getData, resetDataCache } from '../../src/lib/data';
-import { renderComponent } from './charts/golden';
+import { renderComponent } from '../charts/golden';
 
 const dir = mkdtempSync(join(tmpdir(), 'ipx-claims-'));
 const before = process.env.DATA_DIR;

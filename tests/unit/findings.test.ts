@@ -13,7 +13,7 @@ import { claimSchema } from '../../src/schemas/claims';
 import type { Datasets } from '../../src/lib/validation';
 import Findings from '../../src/components/Findings.astro';
 import VerdictTally from '../../src/components/charts/VerdictTally.astro';
-import { renderComponent } from './charts/golden';
+import { renderComponent } from '../charts/golden';
 
 const data = getData();
 

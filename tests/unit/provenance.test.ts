@@ -12,7 +12,7 @@ import { splitSources } from '../../src/lib/provenance';
 import type { Datasets } from '../../src/lib/validation';
 import TradeChart from '../../src/components/charts/TradeChart.astro';
 import PledgeTracker from '../../src/components/charts/PledgeTracker.astro';
-import { renderComponent } from './charts/golden';
+import { renderComponent } from '../charts/golden';
 
 const data = getData();
 const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
