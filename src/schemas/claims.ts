@@ -1,12 +1,13 @@
 import { z } from 'astro/zod';
-import { confidence, finiteNumber, isoDate, recordId, sectionId, sourceIds } from './primitives';
+import { REFERABLE_DATASETS } from './names';
+import { confidence, finiteNumber, isoDate, oneOf, recordId, sectionId, sourceIds } from './primitives';
 
 export const VERDICTS = ['supported', 'differs', 'disputed', 'unverified'] as const;
 
 /** A reference from a claim to a record: "dataset/id", e.g. "pipeline/cce-approves-80-km". */
 export const recordRef = z
   .string()
-  .regex(/^(sources|claims|events|trade|mous|pipeline|incidents|crossings|places|pledges|smuggling)\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  .regex(new RegExp(`^(${REFERABLE_DATASETS.join('|')})/[a-z0-9]+(?:-[a-z0-9]+)*$`), {
     message: 'expected a reference like "pipeline/cce-approves-80-km" (dataset/id)',
   });
 
@@ -38,7 +39,7 @@ export const claimSchema = z
     /** Short annotation text for charts ("Article: March 2024"), under 60 characters. */
     label: z.string().min(1).max(60).optional().describe('Short annotation text for charts ("Article: March 2024"), under 60 characters.'),
     /** supported | differs (sources give another value) | disputed (sources disagree among themselves) | unverified. */
-    verdict: z.enum(VERDICTS, { errorMap: () => ({ message: `expected one of ${VERDICTS.map((v) => `"${v}"`).join(', ')}` }) }).describe('supported | differs (sources give another value) | disputed (sources disagree among themselves) | unverified.'),
+    verdict: oneOf(VERDICTS).describe('supported | differs (sources give another value) | disputed (sources disagree among themselves) | unverified.'),
     /** What the sources say, where it differs from the article or among themselves. */
     note: z.string().min(1).optional().describe('What the sources say, where it differs from the article or among themselves.'),
     /** One line for the claim's compact row: the note's finding in the note's own facts (no new fact), at most 120 characters. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDate, recordId, SECTIONS, sourceIds } from './primitives';
+import { isoDate, oneOf, recordId, SECTIONS, sourceIds } from './primitives';
 
 /**
  * What an entry of the log is: a correction (a fact was wrong), a clarification (the fact stands,
@@ -25,7 +25,7 @@ export const correctionSchema = z
     date: isoDate
       .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), { message: 'expected the day the change was published, like 2026-12-01' })
       .describe('The day the change was published on the site (a full date).'),
-    kind: z.enum(CORRECTION_KINDS, { errorMap: () => ({ message: `expected one of ${CORRECTION_KINDS.map((k) => `"${k}"`).join(', ')}` }) }).describe('correction (a fact was wrong) | clarification (the fact stands, its wording misled) | update (a later source changed it).'),
+    kind: oneOf(CORRECTION_KINDS).describe('correction (a fact was wrong) | clarification (the fact stands, its wording misled) | update (a later source changed it).'),
     /** The record it touches: "dataset/id", or "sections/<id>" for the narrative text. */
     record: correctionTarget.describe('The record it touches, as "dataset/id"; "sections/<id>" for the narrative text of a section. Must exist.'),
     /** The fields that changed ("killed", "verdict"), when it helps. */

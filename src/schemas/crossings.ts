@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { borderPoint, districtArea, isoDate, localText, sourceIds, sourcedRecord } from './primitives';
+import { borderPoint, districtArea, isoDate, localText, oneOf, sourcedRecord, sourceIds } from './primitives';
 
 export const CROSSING_STATUSES = ['open', 'notified', 'planned', 'closed', 'reopened', 'market-opened', 'agreed'] as const;
 export const CROSSING_KINDS = ['official-crossing', 'border-market', 'local-route', 'free-zone'] as const;
@@ -8,7 +8,7 @@ export const CROSSING_KINDS = ['official-crossing', 'border-market', 'local-rout
 export const statusChange = z
   .object({
     date: isoDate,
-    status: z.enum(CROSSING_STATUSES, { errorMap: () => ({ message: `expected one of ${CROSSING_STATUSES.map((s) => `"${s}"`).join(', ')}` }) }),
+    status: oneOf(CROSSING_STATUSES),
     /** What happened, with any conflicting dates. */
     note: z.string().min(1).describe('What happened, with any conflicting dates.'),
     sourceIds,
@@ -29,7 +29,7 @@ export const crossingSchema = z
     nameLocal: z.array(localText).optional().describe('The name in local script, where a source gives it.'),
     districtPk: z.string().min(1).optional(),
     countyIr: z.string().min(1).optional(),
-    kind: z.enum(CROSSING_KINDS, { errorMap: () => ({ message: `expected one of ${CROSSING_KINDS.map((k) => `"${k}"`).join(', ')}` }) }),
+    kind: oneOf(CROSSING_KINDS),
     /** How it is used. */
     modes: z.array(z.enum(['road', 'rail', 'pedestrian', 'market'])).min(1).describe('How it is used.'),
     /**

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDate, sourcedRecord } from './primitives';
+import { isoDate, oneOf, sourcedRecord } from './primitives';
 
 export const EVENT_KINDS = ['visit', 'summit', 'meeting', 'jec', 'agreement', 'closure', 'strike', 'war', 'ceasefire', 'talks', 'statement'] as const;
 
@@ -13,7 +13,7 @@ export const eventSchema = z
     endDate: isoDate.optional().describe('Last day, for events over several days.'),
     /** A short headline ("Pezeshkian's state visit to Pakistan"). */
     title: z.string().min(1).max(90).describe('A short headline ("Pezeshkian\'s state visit to Pakistan").'),
-    kind: z.enum(EVENT_KINDS, { errorMap: () => ({ message: `expected one of ${EVENT_KINDS.map((k) => `"${k}"`).join(', ')}` }) }),
+    kind: oneOf(EVENT_KINDS),
     /** Where it took place, as a reader would name it. */
     place: z.string().min(1).optional().describe('Where it took place, as a reader would name it.'),
     /** One or two sentences of what happened. */

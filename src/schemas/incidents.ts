@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { borderPoint, countRange, isoDate, sourcedRecord } from './primitives';
+import { borderPoint, countRange, isoDate, oneOf, sourcedRecord } from './primitives';
 
 export const INCIDENT_TYPES = ['cross-border-attack', 'militant-attack', 'state-strike', 'killing-of-workers', 'clash', 'offensive'] as const;
 
@@ -18,7 +18,7 @@ export const incidentSchema = z
     district: z.string().min(1).optional().describe('District (Pakistan) or county (Iran); required when the point stands for the district (geoPrecision "district").'),
     /** Where to draw it, inside the border provinces; null when no point can be given honestly. */
     location: borderPoint.nullable().describe('Where to draw it (inside the border provinces); null when no point can be given honestly.'),
-    type: z.enum(INCIDENT_TYPES, { errorMap: () => ({ message: `expected one of ${INCIDENT_TYPES.map((t) => `"${t}"`).join(', ')}` }) }),
+    type: oneOf(INCIDENT_TYPES),
     /** Who carried it out, as reported. */
     actor: z.string().min(1).describe('Who carried it out, as reported.'),
     /** Who claimed it, when anyone did. */

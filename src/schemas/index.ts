@@ -1,4 +1,6 @@
-/** Every dataset's schema, by file name (data/<name>.json). */
+/** Every dataset's schema, by file name (data/<name>.json; the names and their order: ./names.ts). */
+import type { ZodTypeAny } from 'astro/zod';
+import { DATASET_NAMES, type DatasetName } from './names';
 import { claimsSchema } from './claims';
 import { correctionsSchema } from './corrections';
 import { crossingsSchema } from './crossings';
@@ -27,6 +29,5 @@ export const datasetSchemas = {
   pledges: pledgesSchema,
   smuggling: smugglingDataSchema,
   corrections: correctionsSchema,
-} as const;
-export type DatasetName = keyof typeof datasetSchemas;
-export const DATASET_NAMES = Object.keys(datasetSchemas) as DatasetName[];
+} as const satisfies Record<DatasetName, ZodTypeAny>;
+export { DATASET_NAMES, type DatasetName };

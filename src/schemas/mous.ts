@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { localText, sourcedRecord } from './primitives';
+import { localText, oneOf, sourcedRecord } from './primitives';
 
 export const MOU_SECTORS = ['agriculture', 'trade', 'border', 'science-technology', 'ict', 'culture-tourism', 'climate', 'maritime', 'justice', 'transport'] as const;
 
@@ -13,7 +13,7 @@ export const mouSchema = z
     title: z.string().min(1).describe('The title in English as reported (translated where the source is not English).'),
     /** The title as the source gives it, in its own script. */
     titleOriginal: localText.optional().describe('The title as the source gives it, in its own script.'),
-    sector: z.enum(MOU_SECTORS, { errorMap: () => ({ message: `expected one of ${MOU_SECTORS.map((s) => `"${s}"`).join(', ')}` }) }),
+    sector: oneOf(MOU_SECTORS),
     /** How sure the list is of this item: confirmed, incomplete (title cut off), unconfirmed. */
     listStatus: z.enum(['confirmed', 'incomplete', 'unconfirmed'], { errorMap: () => ({ message: 'expected "confirmed", "incomplete" or "unconfirmed"' }) }).describe('How sure the list is of this item: confirmed, incomplete (title cut off), unconfirmed.'),
     /** The sector in the article's own words, when the article names it ("maritime security"); absent when it does not. */

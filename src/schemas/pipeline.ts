@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { finiteNumber, geoPoint, isoDate, sourceIds, sourcedRecord } from './primitives';
+import { finiteNumber, geoPoint, isoDate, oneOf, sourcedRecord, sourceIds } from './primitives';
 
 /** Which part of the project an event concerns: drawn as a lane each in the timeline. */
 export const PIPELINE_LANES = ['both', 'iran', 'pakistan'] as const;
@@ -17,7 +17,7 @@ export const pipelineEventSchema = z
     /** Other dates sources give for the same step, each with its sources. */
     alternativeDates: z.array(alternativeDate).optional().describe('Other dates sources give for the same step, each with its sources.'),
     lane: z.enum(PIPELINE_LANES, { errorMap: () => ({ message: 'expected "both", "iran" or "pakistan"' }) }),
-    type: z.enum(PIPELINE_EVENT_TYPES, { errorMap: () => ({ message: `expected one of ${PIPELINE_EVENT_TYPES.map((t) => `"${t}"`).join(', ')}` }) }),
+    type: oneOf(PIPELINE_EVENT_TYPES),
     /** A short headline for the timeline (under 70 characters). */
     title: z.string().min(1).max(70).describe('A short headline for the timeline (under 70 characters).'),
     description: z.string().min(1),

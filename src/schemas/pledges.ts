@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { confidence, isoDate, recordId, sourceIds } from './primitives';
+import { confidence, isoDate, oneOf, recordId, sourceIds } from './primitives';
 import { recordRef } from './claims';
 
 export const PLEDGE_STATUSES = ['pledged', 'in progress', 'done', 'stalled', 'reversed', 'no news'] as const;
@@ -8,7 +8,7 @@ export const PLEDGE_STATUSES = ['pledged', 'in progress', 'done', 'stalled', 're
 export const pledgeEntry = z
   .object({
     date: isoDate,
-    status: z.enum(PLEDGE_STATUSES, { errorMap: () => ({ message: `expected one of ${PLEDGE_STATUSES.map((s) => `"${s}"`).join(', ')}` }) }),
+    status: oneOf(PLEDGE_STATUSES),
     note: z.string().min(1),
     sourceIds,
     confidence,

@@ -7,6 +7,14 @@ import { z } from 'astro/zod';
 /** The bounding box every mapped point must fall in (the Iran-Pakistan border region and its hinterland). */
 export const REGION = { minLat: 20, maxLat: 35, minLon: 50, maxLon: 75 } as const;
 
+/**
+ * A field that takes one of a fixed list of words, with the validator's message naming them all:
+ * `expected one of "a", "b", "c"` (the validator adds what it found).
+ */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values as unknown as [T[number], ...T[number][]], { errorMap: () => ({ message: `expected one of ${values.map((v) => `"${v}"`).join(', ')}` }) });
+}
+
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A stable record id: lower-case kebab-case, never reused; it is also the record's deep-link anchor. */
@@ -89,9 +97,7 @@ export const finiteNumber = z
   .finite({ message: 'expected a finite number (is the exponent a typo?)' });
 
 /** How sure the research sheet is of a fact: high (official or several outlets), medium (one reputable outlet), low (blog, aggregator, inconsistent). */
-export const confidence = z.enum(['high', 'medium', 'low'], {
-  errorMap: () => ({ message: 'expected one of "high", "medium", "low"' }),
-}).describe('How sure the research sheet is: high (official, or several outlets agree), medium (one reputable outlet), low (blog, aggregator, inconsistent; marked wherever shown).');
+export const confidence = oneOf(['high', 'medium', 'low']).describe('How sure the research sheet is: high (official, or several outlets agree), medium (one reputable outlet), low (blog, aggregator, inconsistent; marked wherever shown).');
 
 /** Ids of records in data/sources.json that support this record; at least one. */
 export const sourceIds = z
@@ -128,9 +134,7 @@ export const longitude = longitudeIn(REGION, 'the region');
  * How a point was placed: `exact` (the site itself), `town` (the named town or village), `district`
  * (a district or county seat standing in for a site inside it), `derived` (computed; `geoNote` says how).
  */
-export const geoPrecision = z.enum(['exact', 'town', 'district', 'derived'], {
-  errorMap: () => ({ message: 'expected one of "exact", "town", "district", "derived"' }),
-}).describe('How the point was placed: exact (the site), town (the named town), district (a district seat standing in), derived (computed; see geoNote).');
+export const geoPrecision = oneOf(['exact', 'town', 'district', 'derived']).describe('How the point was placed: exact (the site), town (the named town), district (a district seat standing in), derived (computed; see geoNote).');
 
 const geoNote = z.string().min(1).optional().describe('How the point was chosen; required unless the point is exact.');
 const coordinateSources = sourceIds.optional().describe('Sources for the coordinate itself (e.g. the gazetteer), when they differ from the record\'s.');
@@ -200,9 +204,7 @@ export const money = z
   .object({
     value: finiteNumber.nonnegative({ message: 'expected an amount of 0 or more' }).describe('The amount, counted in unit (1.2 with unit "billion" is 1.2 billion).'),
     currency: z.enum(['USD', 'PKR'], { errorMap: () => ({ message: 'expected "USD" or "PKR"' }) }).describe('The currency: US dollars or Pakistani rupees.'),
-    unit: z.enum(['one', 'thousand', 'million', 'billion'], {
-      errorMap: () => ({ message: 'expected one of "one", "thousand", "million", "billion"' }),
-    }).describe('What value counts: ones, thousands, millions or billions.'),
+    unit: oneOf(['one', 'thousand', 'million', 'billion']).describe('What value counts: ones, thousands, millions or billions.'),
   })
   .strict();
 
@@ -216,7 +218,7 @@ export const localText = z
 
 /** The article's sections, in the article's order, plus the follow-up section. Also the page's section ids. */
 export const SECTIONS = ['visit', 'trade', 'security', 'smuggling', 'pipeline', 'balancing', 'cpec', 'what-next'] as const;
-export const sectionId = z.enum(SECTIONS, { errorMap: () => ({ message: `expected one of ${SECTIONS.map((s) => `"${s}"`).join(', ')}` }) });
+export const sectionId = oneOf(SECTIONS);
 
 /** Fields every sourced record has. */
 export const sourcedRecord = {

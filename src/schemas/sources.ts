@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { confidence, isoDate, recordId } from './primitives';
+import { confidence, isoDate, oneOf, recordId } from './primitives';
 
 /** Roles a source can have on the site; the article's own source is found by its role, not by its id. */
 export const SOURCE_ROLES = ['article', 'basemap', 'gazetteer'] as const;
@@ -36,7 +36,7 @@ export const sourceSchema = z
     /** How much the research sheet trusts this source in general (records carry their own confidence too). */
     confidence: confidence.optional().describe('How much the research sheet trusts this source in general (records carry their own confidence too).'),
     /** What the site uses it for, when it is special: the article itself, the basemap, the gazetteer. Read through src/lib/data.ts, never typed by id. */
-    role: z.enum(SOURCE_ROLES, { errorMap: () => ({ message: `expected one of ${SOURCE_ROLES.map((r) => `"${r}"`).join(', ')}` }) }).optional().describe('What the site uses it for, when it is special: "article" (the analysis the explainer is built on; exactly one), "basemap" (the map\'s boundaries), "gazetteer" (town coordinates).'),
+    role: oneOf(SOURCE_ROLES).optional().describe('What the site uses it for, when it is special: "article" (the analysis the explainer is built on; exactly one), "basemap" (the map\'s boundaries), "gazetteer" (town coordinates).'),
     /** Anything a reader checking the source should know (a copy of another outlet's story, a missing URL...). */
     note: z.string().min(1).optional().describe('Anything a reader checking the source should know (a copy of another outlet\'s story, a missing URL...).'),
   })

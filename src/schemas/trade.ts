@@ -1,12 +1,12 @@
 import { z } from 'astro/zod';
-import { isoDate, money, plannedIsoDate, sourcedRecord } from './primitives';
+import { isoDate, money, oneOf, plannedIsoDate, sourcedRecord } from './primitives';
 
 /** Who reported a trade value. Two reporters' series are never joined. */
 export const REPORTERS = ['pakistan-customs', 'pakistan-sbp', 'iran-customs', 'iran-officials', 'iran-embassy', 'itc-trade-map', 'unspecified'] as const;
 /** The accounting period: Pakistan's fiscal year (July-June), the Iranian year (~21 March-20 March), the calendar year, or a part of one. */
 export const BASES = ['pakistan-fiscal-year', 'iranian-year', 'calendar-year', 'part-year'] as const;
 
-const reporter = z.enum(REPORTERS, { errorMap: () => ({ message: `expected one of ${REPORTERS.map((r) => `"${r}"`).join(', ')}` }) });
+const reporter = oneOf(REPORTERS);
 
 /** A reported trade value for one period, flow and reporter. */
 export const tradeFlowSchema = z
@@ -14,7 +14,7 @@ export const tradeFlowSchema = z
     ...sourcedRecord,
     kind: z.literal('flow'),
     reporter,
-    basis: z.enum(BASES, { errorMap: () => ({ message: `expected one of ${BASES.map((b) => `"${b}"`).join(', ')}` }) }),
+    basis: oneOf(BASES),
     /** The period as its reporter names it ("FY2024", "1403", "Jan-Apr 2024"). */
     period: z.string().min(1).describe('The period as its reporter names it ("FY2024", "1403", "Jan-Apr 2024").'),
     /** First and last day (or month) of the period. */
