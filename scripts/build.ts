@@ -92,7 +92,7 @@ const siteDir = join(work, 'site');
 // Hand the validated data to Astro, so it does not validate the same folder a second time (at
 // 100,000 incidents that is 3-4 s of schema checks); src/lib/data.ts takes it only for this folder as it is now.
 const handed = join(work, 'data.json');
-writeHandOff(handed, dataDir, data);
+writeHandOff(handed, dataDir, data!);
 const astro = spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build', '--outDir', siteDir], { stdio: 'inherit', env: { ...process.env, VALIDATED_DATA: handed } });
 if (astro.status !== 0) {
   console.error(`\nBuild failed (astro exited ${astro.status}); ${shown} was left as it was.`);

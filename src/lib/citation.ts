@@ -5,7 +5,8 @@
  * writes the repository's file; a unit test fails when it is out of date.
  */
 import type { Source } from '../schemas/sources';
-import { DATA_LICENCE, PROJECT_AUTHOR, PROJECT_TITLE } from './publish';
+import { DATA_LICENCE } from './publish';
+import { PROJECT_AUTHOR, PROJECT_TITLE } from './site';
 
 export const CITATION_MESSAGE = 'If you use these datasets or this explainer, please cite it as below, and cite the original source of any single fact you use.';
 

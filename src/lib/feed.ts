@@ -7,7 +7,7 @@ import type { Datasets } from './validation';
 import { correctionsNewestFirst } from './data';
 import { formatDate } from './format';
 import { anchorOfRecord, recordTitle } from './links';
-import { PROJECT_AUTHOR, PROJECT_TITLE } from './publish';
+import { PROJECT_AUTHOR, PROJECT_TITLE } from './site';
 
 export const FEED_PATH = '/feed.xml';
 export const FEED_TITLE = 'Corrections and updates';

@@ -8,10 +8,9 @@ import { DATASET_DESCRIPTIONS } from './data-readme';
 import { getData, type Datasets } from './data';
 import { recordKinds } from './schema-docs';
 import { allTables, type Table } from './tables';
+import { PROJECT_AUTHOR, PROJECT_TITLE } from './site';
 
 export const DATA_LICENCE = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' };
-export const PROJECT_TITLE = "Iran and Pakistan after Pezeshkian's visit: a sourced explainer";
-export const PROJECT_AUTHOR = 'Iran-Pakistan explainer data desk';
 
 /** JSON Schema (draft-07) of one dataset file, from its zod schema. */
 export function jsonSchemaOf(name: DatasetName, site: URL | string): Record<string, unknown> {

@@ -5,6 +5,7 @@
  */
 import { SECTIONS } from '../schemas/primitives';
 import { FIGURES } from './figures';
+import { SITE_TITLE } from './site';
 
 export const SECTION_TITLES: Record<(typeof SECTIONS)[number], string> = {
   visit: 'A state visit heavy with pledges',
@@ -31,7 +32,7 @@ export const SECTION_LABELS: Record<(typeof SECTIONS)[number], string> = {
 
 export interface ShareTarget { key: string; kicker: string; title: string; anchor: string }
 
-export const SITE_TITLE = "Iran and Pakistan after Pezeshkian's visit: what the pledges rest on";
+export { SITE_TITLE };
 
 export const SHARE_TARGETS: ShareTarget[] = [
   { key: 'index', kicker: 'Explainer · Iran and Pakistan', title: SITE_TITLE, anchor: '' },

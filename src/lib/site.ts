@@ -1,4 +1,19 @@
 /**
+ * The site's name, its credit, the layout breakpoint the charts share, and its public address: each
+ * written once, here.
+ */
+
+/** The explainer's title (the home page, the share cards and pages). */
+export const SITE_TITLE = "Iran and Pakistan after Pezeshkian's visit: what the pledges rest on";
+/** The project's title in citations, the data package and the feed. */
+export const PROJECT_TITLE = "Iran and Pakistan after Pezeshkian's visit: a sourced explainer";
+/** Who the charts, data and citations are credited to. */
+export const PROJECT_AUTHOR = 'Iran-Pakistan explainer data desk';
+
+/** Below this width (px) a chart takes its narrow layout (the trade, pipeline and incidents models). */
+export const NARROW_BELOW = 560;
+
+/**
  * The site's public address. `SITE` sets it at build time (canonical links, share cards, embed
  * codes, citations and schema ids are absolute); without it the build uses the local preview's
  * address, which is right on this machine and wrong anywhere else, so the build warns.

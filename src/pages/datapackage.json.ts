@@ -8,7 +8,8 @@
 import type { APIRoute } from 'astro';
 import { getData } from '../lib/data';
 import { DEFAULT_SITE } from '../lib/site';
-import { DATA_LICENCE, PROJECT_AUTHOR, PROJECT_TITLE, datasetSummaries, publishedTables, releaseDate } from '../lib/publish';
+import { DATA_LICENCE, datasetSummaries, publishedTables, releaseDate } from '../lib/publish';
+import { PROJECT_AUTHOR, PROJECT_TITLE } from '../lib/site';
 
 export const GET: APIRoute = ({ site }) => {
   const base = site ?? DEFAULT_SITE;

@@ -15,7 +15,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { getData } from '../../src/lib/data';
 import { warTimelineEvents } from '../../src/lib/links';
 import { movedPage } from '../../src/lib/moved';
-import { listedIncidents } from '../../src/lib/scale';
+import { listedIncidents } from '../../src/lib/incident-volume';
 import { FIGURES } from '../../src/lib/figures';
 import { SECTIONS } from '../../src/schemas/primitives';
 import { crossingName } from '../../src/lib/labels';

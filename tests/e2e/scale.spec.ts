@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { buildAndServe } from '../fixtures/build-site';
 import { withSyntheticIncidents } from '../fixtures/synthetic-incidents';
-import { EACH_UP_TO, LISTED_BEYOND } from '../../src/lib/scale';
+import { EACH_UP_TO, LISTED_BEYOND } from '../../src/lib/incident-volume';
 import type { Incident } from '../../src/schemas/incidents';
 
 const N = 1000;

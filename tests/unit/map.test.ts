@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { getBasemap, getBasemapTopology } from '../../src/lib/data';
 import { readDatasets, type Datasets } from '../../src/lib/validation';
 import { CHUNK, crossingDetails, incidentChunk, incidentChunkCount, mapData } from '../../src/lib/map/map-data';
-import { LISTED_BEYOND, listedIncidents, quarterlyTotals } from '../../src/lib/scale';
+import { LISTED_BEYOND, listedIncidents, quarterlyTotals } from '../../src/lib/incident-volume';
 import { datasetSchemas } from '../../src/schemas';
 import { withSyntheticIncidents } from '../fixtures/synthetic-incidents';
 import { ALL_LAYERS, clampView, formatMapHash, parseMapHash } from '../../src/lib/map/hash';

@@ -5,15 +5,16 @@
  * per side instead of every mark, so a large conflict-event dataset stays readable and light.
  * Wide: time left to right. Narrow: time top to bottom.
  */
-import { EACH_UP_TO, quarterlyTotals } from '../scale';
+import { EACH_UP_TO, quarterlyTotals } from '../incident-volume';
 import { max, min, scaleSqrt, scaleUtc, utcYear } from 'd3';
 import type { Claim } from '../../schemas/claims';
 import type { DiplomaticEvent } from '../../schemas/events';
 import type { Incident } from '../../schemas/incidents';
 import { formatDate, formatRange } from '../format';
 import { estimateTextWidth, isoToDate, overlaps, wrapLabel, type Box, roundPositions } from './common';
+import { NARROW_BELOW } from '../site';
 
-/** Beyond this many incidents the chart draws quarterly totals (see src/lib/scale.ts). */
+/** Beyond this many incidents the chart draws quarterly totals (see src/lib/incident-volume.ts). */
 export const AGGREGATE_ABOVE = EACH_UP_TO;
 const LANES = [
   { key: 'events', label: 'Diplomacy' },
@@ -34,7 +35,7 @@ export interface IncidentsModel {
 }
 
 export function incidentsModel(incidents: Incident[], events: DiplomaticEvent[], claim: Claim | undefined, width: number, articleDate?: string): IncidentsModel {
-  const layout = width < 560 ? 'narrow' : 'wide';
+  const layout = width < NARROW_BELOW ? 'narrow' : 'wide';
   const wide = layout === 'wide';
   const height = wide ? 320 : 760;
   const start = incidents.map((i) => i.date).sort()[0] ?? '2023';

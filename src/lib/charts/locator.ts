@@ -7,7 +7,7 @@
 import { geoMercator, geoPath, max, min, scaleSqrt } from 'd3';
 import type { Datasets } from '../data';
 import { formatDate, formatNumber, formatRange } from '../format';
-import { EACH_UP_TO } from '../scale';
+import { EACH_UP_TO } from '../incident-volume';
 import type { BasemapLayers } from '../map/basemap';
 import { crossingName, PRECISION_WORD, STATUS_GROUP } from '../labels';
 import { estimateTextWidth, overlaps, type Box, roundPositions } from './common';

@@ -9,6 +9,7 @@ import type { Claim } from '../../schemas/claims';
 import type { PipelineEvent, PipelineRecord } from '../../schemas/pipeline';
 import { formatDate } from '../format';
 import { dodge, estimateTextWidth, isoToDate, wrapLabel, roundPositions } from './common';
+import { NARROW_BELOW } from '../site';
 
 export const LANES = [
   { lane: 'both', label: 'Both countries' },
@@ -29,7 +30,7 @@ export interface PipelineModel {
 }
 
 export function pipelineModel(records: PipelineRecord[], claims: Claim[], width: number, articleDate?: string): PipelineModel {
-  const layout = width < 560 ? 'narrow' : 'wide';
+  const layout = width < NARROW_BELOW ? 'narrow' : 'wide';
   const events = records.filter((r): r is PipelineEvent => r.kind === 'event');
   const dates = events.flatMap((e) => [e.date, ...(e.alternativeDates ?? []).map((a) => a.date)]);
   const annotated = claims.filter((c) => c.section === 'pipeline' && c.label && c.about.some((a) => a.startsWith('pipeline/')));

@@ -7,6 +7,7 @@ import type { Claim } from '../../schemas/claims';
 import type { TradeFlow, TradeRecord, TradeTarget } from '../../schemas/trade';
 import { formatDate, formatNumber, moneyValue } from '../format';
 import { dodge, isoToDate, midpoint, roundPositions } from './common';
+import { NARROW_BELOW } from '../site';
 
 /** The series the chart draws: one reporter, one direction, one kind of period each. */
 export const TRADE_SERIES = [
@@ -48,7 +49,7 @@ export interface TradeModel {
 const bn = (m: { value: number; currency: 'USD' | 'PKR'; unit: 'one' | 'thousand' | 'million' | 'billion' }) => moneyValue(m) / 1e9;
 
 export function tradeModel(records: TradeRecord[], articleClaim: Claim | undefined, width: number): TradeModel {
-  const layout = width < 560 ? 'narrow' : 'wide';
+  const layout = width < NARROW_BELOW ? 'narrow' : 'wide';
   const flows = records.filter((r): r is TradeFlow => r.kind === 'flow');
   const targets = records.filter((r): r is TradeTarget => r.kind === 'target' && r.amount.currency === 'USD');
   const margin = layout === 'wide' ? { l: 48, r: 178, t: 16, b: 30 } : { l: 46, r: 12, t: 16, b: 30 };

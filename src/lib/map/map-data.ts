@@ -8,7 +8,7 @@ import { geoMercator, geoPath, max, min } from 'd3';
 import type { Datasets } from '../data';
 import type { BasemapLayers } from './basemap';
 import { formatDate, formatRange } from '../format';
-import { EACH_UP_TO } from '../scale';
+import { EACH_UP_TO } from '../incident-volume';
 import { crossingName, crossingWhere, KIND_WORD, PRECISION_WORD, STATUS_GROUP, STATUS_WORD } from '../labels';
 import { pointOf } from '../../schemas/primitives';
 import { districtOf, isDistrictOnly } from './border-strip';
