@@ -17,7 +17,6 @@ export const claimUpdate = z
     date: isoDate,
     note: z.string().min(1),
     sourceIds,
-    /** How sure the research sheet is of this update; absent means high. Low is marked wherever it is shown. */
     confidence: confidence.optional().describe('How sure the research sheet is of this update (absent: high); low is marked wherever it is shown.'),
   })
   .strict();
@@ -26,29 +25,18 @@ export const claimUpdate = z
 export const claimSchema = z
   .object({
     id: recordId,
-    /** The article section it comes from. */
     section: sectionId.describe('The article section it comes from.'),
-    /** A short excerpt of the article (at most 300 characters: excerpts, never the article). */
     quote: z.string().min(1).max(300, { message: 'expected a short excerpt of at most 300 characters' }).describe('A short excerpt of the article (at most 300 characters: excerpts, never the article).'),
-    /** What the article says, as a number, when it is one. */
     value: finiteNumber.nonnegative().optional().describe('What the article says, as a number, when it is one.'),
-    /** The unit of `value` ("USD bn", "km", "t/day", "documents"). */
     unit: z.string().min(1).optional().describe('The unit of `value` ("USD bn", "km", "t/day", "documents").'),
-    /** What the article says, as a date, when it is one. */
     date: isoDate.optional().describe('What the article says, as a date, when it is one.'),
-    /** Short annotation text for charts ("Article: March 2024"), under 60 characters. */
     label: z.string().min(1).max(60).optional().describe('Short annotation text for charts ("Article: March 2024"), under 60 characters.'),
-    /** supported | differs (sources give another value) | disputed (sources disagree among themselves) | unverified. */
     verdict: oneOf(VERDICTS).describe('supported | differs (sources give another value) | disputed (sources disagree among themselves) | unverified.'),
-    /** What the sources say, where it differs from the article or among themselves. */
     note: z.string().min(1).optional().describe('What the sources say, where it differs from the article or among themselves.'),
-    /** One line for the claim's compact row: the note's finding in the note's own facts (no new fact), at most 120 characters. */
     finding: z.string().min(1).max(120, { message: 'expected one line of at most 120 characters' }).optional().describe("One line for the claim's compact row on the explainer: what the note finds, in the note's own facts (nothing the note does not say), at most 120 characters. Without it the row shows the note's first sentence."),
     /** Independent sources checked (not the article itself). */
     sourceIds,
-    /** The dataset records the claim is about. */
     about: z.array(recordRef).default([]).describe('The dataset records the claim is about.'),
-    /** Later developments, dated. */
     updates: z.array(claimUpdate).optional().describe('Later developments, dated.'),
   })
   .strict()

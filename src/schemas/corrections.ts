@@ -21,22 +21,15 @@ export const correctionTarget = z
 export const correctionSchema = z
   .object({
     id: recordId,
-    /** The day the change was published on the site. */
     date: isoDate
       .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), { message: 'expected the day the change was published, like 2026-12-01' })
       .describe('The day the change was published on the site (a full date).'),
     kind: oneOf(CORRECTION_KINDS).describe('correction (a fact was wrong) | clarification (the fact stands, its wording misled) | update (a later source changed it).'),
-    /** The record it touches: "dataset/id", or "sections/<id>" for the narrative text. */
     record: correctionTarget.describe('The record it touches, as "dataset/id"; "sections/<id>" for the narrative text of a section. Must exist.'),
-    /** The fields that changed ("killed", "verdict"), when it helps. */
     fields: z.array(z.string().min(1)).min(1).optional().describe('The fields that changed ("killed", "verdict"), when it helps.'),
-    /** What the record said, in a few words. */
     before: z.string().min(1).optional().describe('What the record said before, in a few words.'),
-    /** What changed, in a sentence a reader understands. */
     change: z.string({ required_error: 'expected what changed, in a sentence' }).min(1, { message: 'expected what changed, in a sentence' }).describe('What changed, in a sentence a reader understands.'),
-    /** Why: what the sources say, and what was wrong. */
     reason: z.string({ required_error: 'expected the reason for the change' }).min(1, { message: 'expected the reason for the change' }).describe('Why: what the sources say, and what was wrong.'),
-    /** The sources the corrected record now rests on. */
     sourceIds: sourceIds.describe('Ids of the sources the corrected record rests on (at least one).'),
   })
   .strict();

@@ -9,7 +9,6 @@ export const statusChange = z
   .object({
     date: isoDate,
     status: oneOf(CROSSING_STATUSES),
-    /** What happened, with any conflicting dates. */
     note: z.string().min(1).describe('What happened, with any conflicting dates.'),
     sourceIds,
   })
@@ -19,18 +18,13 @@ export const statusChange = z
 export const crossingSchema = z
   .object({
     ...sourcedRecord,
-    /** The name on the Pakistani side ("Taftan"). */
     namePk: z.string().min(1).optional().describe('The name on the Pakistani side ("Taftan"), when known.'),
-    /** The name on the Iranian side ("Mirjaveh"). */
     nameIr: z.string().min(1).optional().describe('The name on the Iranian side ("Mirjaveh"), when known.'),
-    /** Other spellings found in sources. */
     altNames: z.array(z.string().min(1)).optional().describe('Other spellings found in sources.'),
-    /** The name in local script, where a source gives it. */
     nameLocal: z.array(localText).optional().describe('The name in local script, where a source gives it.'),
     districtPk: z.string().min(1).optional(),
     countyIr: z.string().min(1).optional(),
     kind: oneOf(CROSSING_KINDS),
-    /** How it is used. */
     modes: z.array(z.enum(['road', 'rail', 'pedestrian', 'market'])).min(1).describe('How it is used.'),
     /**
      * Where to draw it: a point inside the border provinces; or, where sources give only the
@@ -38,15 +32,12 @@ export const crossingSchema = z
      * the border; the district is districtPk); null when nothing is known.
      */
     location: z.union([borderPoint, districtArea]).nullable().describe('A point (lat, lon inside the border provinces), or a district-level location without coordinates ({"geoPrecision": "district", "geoNote"}, placed on districtPk\'s stretch of the border), or null when nothing is known.'),
-    /** Named sites, as sources name them ("Mand Rag"), with the sources that name them. */
     sites: z.array(z.object({
       name: z.string().min(1).describe('The site as the source names it.'),
       note: z.string().min(1).optional().describe('What the source says of it (distances, the village, the tehsil).'),
       sourceIds,
     }).strict()).optional().describe('Named sites, as sources name them, each with its sources.'),
-    /** Status changes in date order; the current status is the last. */
     history: z.array(statusChange).min(1).describe('Status changes in date order; the current status is the last.'),
-    /** Distances and other facts for the details panel. */
     facts: z.array(z.string().min(1)).optional().describe('Distances and other facts for the details panel.'),
     note: z.string().min(1).optional(),
   })

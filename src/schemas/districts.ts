@@ -5,14 +5,10 @@ import { recordId, sourcedRecord } from './primitives';
 export const districtSchema = z
   .object({
     ...sourcedRecord,
-    /** The name as commonly written in English ("Chagai"). */
     name: z.string().min(1).describe('The name as commonly written in English ("Chagai").'),
-    /** Other spellings found in sources ("Chaghi"). */
     altNames: z.array(z.string().min(1)).optional().describe('Other spellings found in sources ("Chaghi").'),
     country: z.literal('PK', { errorMap: () => ({ message: 'expected "PK" (the border districts are Pakistani; Iranian counties are named on each record)' }) }),
-    /** Position along the border, 1 at the Afghan tripoint (north), counting towards the sea. */
     order: z.number().int().min(1).describe('Position along the border, 1 at the Afghan tripoint (north), counting towards the sea.'),
-    /** The district's seat, an id in places.json. */
     seatId: recordId.optional().describe('The district seat, an id in places.json.'),
     note: z.string().min(1).optional(),
   })

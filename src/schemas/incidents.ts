@@ -8,25 +8,16 @@ export const incidentSchema = z
   .object({
     ...sourcedRecord,
     date: isoDate,
-    /** Time of day, approximations or conflicting dates, in words. */
     dateNote: z.string().min(1).optional().describe('Time of day, approximations or conflicting dates, in words.'),
-    /** The place as the sources name it. */
     place: z.string().min(1).describe('The place as the sources name it.'),
-    /** The side of the border it happened on. */
     side: z.enum(['iran', 'pakistan'], { errorMap: () => ({ message: 'expected "iran" or "pakistan"' }) }).describe('The side of the border it happened on.'),
-    /** District (Pakistan) or county (Iran); required when the location is only district-level. */
     district: z.string().min(1).optional().describe('District (Pakistan) or county (Iran); required when the point stands for the district (geoPrecision "district").'),
-    /** Where to draw it, inside the border provinces; null when no point can be given honestly. */
     location: borderPoint.nullable().describe('Where to draw it (inside the border provinces); null when no point can be given honestly.'),
     type: oneOf(INCIDENT_TYPES),
-    /** Who carried it out, as reported. */
     actor: z.string().min(1).describe('Who carried it out, as reported.'),
-    /** Who claimed it, when anyone did. */
     claimedBy: z.string().min(1).optional().describe('Who claimed it, when anyone did.'),
-    /** People killed (excluding attackers unless the note says so); absent when no count is reported. */
     killed: countRange.optional().describe('People killed (excluding attackers unless the note says so); absent when no count is reported.'),
     injured: countRange.optional(),
-    /** One or two sentences of what happened. */
     summary: z.string().min(1).describe('One or two sentences of what happened.'),
     followUp: z.boolean().default(false),
   })

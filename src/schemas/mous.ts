@@ -7,16 +7,11 @@ export const MOU_SECTORS = ['agriculture', 'trade', 'border', 'science-technolog
 export const mouSchema = z
   .object({
     ...sourcedRecord,
-    /** Its place in the reconstructed list (1-12). */
     number: z.number().int().min(1).max(12).describe('Its place in the reconstructed list (1-12).'),
-    /** The title in English as reported (translated where the source is not English). */
     title: z.string().min(1).describe('The title in English as reported (translated where the source is not English).'),
-    /** The title as the source gives it, in its own script. */
     titleOriginal: localText.optional().describe('The title as the source gives it, in its own script.'),
     sector: oneOf(MOU_SECTORS),
-    /** How sure the list is of this item: confirmed, incomplete (title cut off), unconfirmed. */
     listStatus: z.enum(['confirmed', 'incomplete', 'unconfirmed'], { errorMap: () => ({ message: 'expected "confirmed", "incomplete" or "unconfirmed"' }) }).describe('How sure the list is of this item: confirmed, incomplete (title cut off), unconfirmed.'),
-    /** The sector in the article's own words, when the article names it ("maritime security"); absent when it does not. */
     articleSector: z.string().min(1).optional().describe('The sector in the article\'s own words, when the article names it ("maritime security"); absent when it does not.'),
     note: z.string().min(1).optional(),
   })

@@ -14,14 +14,11 @@ export const pipelineEventSchema = z
     ...sourcedRecord,
     kind: z.literal('event'),
     date: isoDate,
-    /** Other dates sources give for the same step, each with its sources. */
     alternativeDates: z.array(alternativeDate).optional().describe('Other dates sources give for the same step, each with its sources.'),
     lane: z.enum(PIPELINE_LANES, { errorMap: () => ({ message: 'expected "both", "iran" or "pakistan"' }) }),
     type: oneOf(PIPELINE_EVENT_TYPES),
-    /** A short headline for the timeline (under 70 characters). */
     title: z.string().min(1).max(70).describe('A short headline for the timeline (under 70 characters).'),
     description: z.string().min(1),
-    /** Conflicting details about the step (another deadline a source gives...), with who says what. */
     note: z.string().min(1).optional().describe('Conflicting details about the step (another deadline a source gives...), with who says what.'),
     followUp: z.boolean().default(false),
   })
@@ -33,15 +30,11 @@ export const pipelineRoutePointSchema = z
     ...sourcedRecord,
     kind: z.literal('route-point'),
     name: z.string().min(1),
-    /** Its role on the route ("start", "border", "end of phase 1"). */
     role: z.string().min(1).describe('Its role on the route ("start", "border", "end of phase 1").'),
-    /** Position along the route, 1 first. */
     order: z.number().int().positive().describe('Position along the route, 1 first.'),
-    /** The stretch that ends at this point: built (Iran's section), planned (Pakistan's). */
     segment: z.enum(['start', 'iran-built', 'pakistan-phase-1', 'pakistan-planned'], {
       errorMap: () => ({ message: 'expected "start", "iran-built", "pakistan-phase-1" or "pakistan-planned"' }),
-    }),
-    /** Coordinates; null where no source gives them. */
+    }).describe('The stretch that ends at this point: start (the first point), iran-built (Iran\'s section, built), pakistan-phase-1 (the first phase of Pakistan\'s section), pakistan-planned (the rest of Pakistan\'s section, planned).'),
     location: geoPoint.nullable().describe('Coordinates; null where no source gives them.'),
   })
   .strict();
@@ -49,9 +42,7 @@ export const pipelineRoutePointSchema = z
 /** One reported value of a specification. */
 const specValue = z
   .object({
-    /** The number, when it is one; null for a value only stated in words. */
     value: finiteNumber.nonnegative().nullable().describe('The number, when it is one; null for a value only stated in words.'),
-    /** The value as the source states it ("1,600 km"). */
     text: z.string().min(1).describe('The value as the source states it ("1,600 km").'),
     sourceIds,
     note: z.string().min(1).optional(),

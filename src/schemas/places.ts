@@ -5,16 +5,12 @@ import { geoPoint, localText, sourcedRecord } from './primitives';
 export const placeSchema = z
   .object({
     ...sourcedRecord,
-    /** The name as commonly written in English. */
     name: z.string().min(1).describe('The name as commonly written in English.'),
-    /** The name as GeoNames spells it, when different. */
     gazetteerName: z.string().min(1).optional().describe('The name as GeoNames spells it, when different.'),
     nameLocal: localText.optional(),
     country: z.enum(['PK', 'IR']),
     location: geoPoint,
-    /** Why it is on the map. */
     role: z.string().min(1).describe('Why it is on the map.'),
-    /** Label rank: 1 always shown, 2 shown when zoomed in. */
     rank: z.number().int().min(1).max(2).default(2).describe('Label rank: 1 always shown, 2 shown when zoomed in.'),
   })
   .strict();

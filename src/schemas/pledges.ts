@@ -19,13 +19,9 @@ export const pledgeEntry = z
 export const pledgeSchema = z
   .object({
     id: recordId,
-    /** What was pledged, as a short line ("Trade of $10 bn a year"). */
     title: z.string().min(1).max(80).describe('What was pledged, as a short line ("Trade of $10 bn a year").'),
-    /** The claim in claims.json it comes from. */
     claimId: recordId.optional().describe('The claim in claims.json it comes from.'),
-    /** Related records. */
     about: z.array(recordRef).default([]).describe('Related records.'),
-    /** Dated statuses, oldest first; the current status and its "as of" date are the last entry's. */
     history: z.array(pledgeEntry).min(1).describe('Dated statuses, oldest first; the current status and its "as of" date are the last entry\'s.'),
   })
   .strict()

@@ -142,14 +142,11 @@ const coordinateSources = sourceIds.optional().describe('Sources for the coordin
 function geoPointIn(box: Box, where: string) {
   return z
     .object({
-      /** Latitude, decimal degrees north. */
       lat: latitudeIn(box, where).describe('Latitude, decimal degrees north.'),
-      /** Longitude, decimal degrees east. */
       lon: longitudeIn(box, where).describe('Longitude, decimal degrees east.'),
       geoPrecision,
       /** How the point was chosen; required unless the point is exact. */
       geoNote,
-      /** Sources for the coordinate itself (e.g. the gazetteer), when they differ from the record's. */
       sourceIds: coordinateSources,
     })
     .strict()
@@ -175,7 +172,6 @@ export const districtArea = z
   .object({
     geoPrecision: z.literal('district', { errorMap: () => ({ message: 'expected "district" (a location without lat and lon is placed only to its district), or a point with lat and lon' }) })
       .describe('"district": no source gives a point, only the district or county; the record names it.'),
-    /** What is known and why no point is drawn. */
     geoNote: z.string({ required_error: 'expected a note saying what is known of the place and why no point is drawn' }).min(1)
       .describe('What is known of the place and why no point is drawn.'),
     sourceIds: coordinateSources,
@@ -193,7 +189,6 @@ export const countRange = z
   .object({
     min: finiteNumber.int({ message: 'expected a whole number' }).nonnegative({ message: 'expected a count of 0 or more' }).describe('The lowest count a source gives (the only one, when they agree).'),
     max: finiteNumber.int({ message: 'expected a whole number' }).nonnegative({ message: 'expected a count of 0 or more' }).describe('The highest count a source gives (equal to min when they agree).'),
-    /** Which source says which number, when they differ. */
     note: z.string().min(1).optional().describe('Which source says which number, when they differ.'),
   })
   .strict()

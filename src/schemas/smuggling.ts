@@ -5,16 +5,11 @@ import { finiteNumber, isoDate, sourcedRecord } from './primitives';
 export const smugglingSchema = z
   .object({
     ...sourcedRecord,
-    /** When the figure applies (or was published); absent when no source read dates it. */
     date: isoDate.optional().describe('When the figure applies, or when it was published; absent when no source read dates it (the site says "date unknown").'),
-    /** What is measured, in a few words ("Smuggled petroleum products"). */
     measure: z.string().min(1).max(80).describe('What is measured, in a few words.'),
     value: finiteNumber.nonnegative().describe('The number as the source gives it.'),
-    /** The unit as the source gives it: figures in different units are never put on one axis. */
-    unit: z.string().min(1).describe('The unit as the source gives it ("t/day", "% of diesel consumption", "USD m a month").'),
-    /** Who estimated it and on what basis. */
+    unit: z.string().min(1).describe('The unit as the source gives it ("t/day", "% of diesel consumption", "USD m a month"); figures in different units are never put on one axis.'),
     basis: z.string().min(1).describe('Who estimated it and on what basis.'),
-    /** Reported after the article was written. */
     followUp: z.boolean().default(false).describe('True for figures reported after the article was written.'),
   })
   .strict();

@@ -21,23 +21,14 @@ export const webUrl = z
 export const sourceSchema = z
   .object({
     id: recordId,
-    /** The headline or title as published (or as shown in the stored copy). */
     title: z.string().min(1).describe('The headline or title as published (or as shown in the stored copy).'),
-    /** The outlet or institution that published it. */
     publisher: z.string().min(1).describe('The outlet or institution that published it.'),
-    /** Its address (http or https only: it becomes a link), or null when the research sheet only had its text ("URL unknown"). */
     url: webUrl.nullable().describe('Its address (http: or https: only), or null when the research sheet only had its text ("URL unknown").'),
-    /** Publication date, when known. */
     published: isoDate.optional().describe('Publication date, when known.'),
-    /** BCP 47 tag of the language it is written in. */
     language: z.string().regex(/^[a-z]{2,3}$/, { message: 'expected a two- or three-letter language tag like "en"' }).describe('BCP 47 tag of the language it is written in.'),
-    /** Date the stored copy was read, when known. */
     accessed: isoDate.optional().describe('Date the stored copy was read, when known.'),
-    /** How much the research sheet trusts this source in general (records carry their own confidence too). */
     confidence: confidence.optional().describe('How much the research sheet trusts this source in general (records carry their own confidence too).'),
-    /** What the site uses it for, when it is special: the article itself, the basemap, the gazetteer. Read through src/lib/data.ts, never typed by id. */
     role: oneOf(SOURCE_ROLES).optional().describe('What the site uses it for, when it is special: "article" (the analysis the explainer is built on; exactly one), "basemap" (the map\'s boundaries), "gazetteer" (town coordinates).'),
-    /** Anything a reader checking the source should know (a copy of another outlet's story, a missing URL...). */
     note: z.string().min(1).optional().describe('Anything a reader checking the source should know (a copy of another outlet\'s story, a missing URL...).'),
   })
   .strict();

@@ -15,15 +15,11 @@ export const tradeFlowSchema = z
     kind: z.literal('flow'),
     reporter,
     basis: oneOf(BASES),
-    /** The period as its reporter names it ("FY2024", "1403", "Jan-Apr 2024"). */
     period: z.string().min(1).describe('The period as its reporter names it ("FY2024", "1403", "Jan-Apr 2024").'),
-    /** First and last day (or month) of the period. */
     periodStart: isoDate.describe('First and last day (or month) of the period.'),
     periodEnd: isoDate,
-    /** Direction: Pakistan's exports to Iran, Iran's exports to Pakistan, or both together. */
     flow: z.enum(['pk-to-ir', 'ir-to-pk', 'total'], { errorMap: () => ({ message: 'expected "pk-to-ir", "ir-to-pk" or "total"' }) }).describe('Direction: Pakistan\'s exports to Iran, Iran\'s exports to Pakistan, or both together.'),
     amount: money,
-    /** Conflicts, scope limits (a province only, banking channel only). */
     note: z.string().min(1).optional().describe('Conflicts, scope limits (a province only, banking channel only).'),
   })
   .strict();
@@ -33,14 +29,10 @@ export const tradeTargetSchema = z
   .object({
     ...sourcedRecord,
     kind: z.literal('target'),
-    /** When the target was set or restated. */
     dateSet: isoDate.describe('When the target was set or restated.'),
     amount: money,
-    /** The date the target should be met by, where stated or derivable from the text ("within five years"). */
     horizon: plannedIsoDate.optional().describe('The date the target should be met by, where stated or derivable from the text ("within five years").'),
-    /** The horizon in the source's words. */
     horizonText: z.string().min(1).optional().describe('The horizon in the source\'s words.'),
-    /** Who set it (the occasion). */
     setBy: z.string().min(1).describe('Who set it (the occasion).'),
     note: z.string().min(1).optional(),
   })
@@ -53,7 +45,6 @@ export const tradeHeadlineSchema = z
     kind: z.literal('headline'),
     date: isoDate,
     amount: money,
-    /** Who said it. */
     saidBy: z.string().min(1).describe('Who said it.'),
     note: z.string().min(1).optional(),
   })
