@@ -105,7 +105,8 @@ async function lighthouseRuns(path: string) {
     const load = loadavg()[0]!;
     const chrome = await chromium.launch({ executablePath: CHROME, args: [...FLAGS, `--remote-debugging-port=${DEVTOOLS_PORT}`] });
     try {
-      const run = await lighthouse(BASE + path, { port: DEVTOOLS_PORT, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+      const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
+      const run = await lighthouse(BASE + path, { port: DEVTOOLS_PORT, output: 'json', logLevel: 'error', onlyCategories: categories });
       const lhr = run!.lhr;
       runs.push({
         performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
@@ -130,7 +131,10 @@ async function lighthouseRuns(path: string) {
 
 const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
 type Lighthouse = Awaited<ReturnType<typeof lighthouseRuns>>;
-type Row = { page: string; requests: number; bytes: Record<Kind, { raw: number; wire: number }>; totalWire: number; ratioToFloor: number; lighthouse?: Lighthouse } & Record<string, unknown>;
+type Row = {
+  page: string; requests: number; bytes: Record<Kind, { raw: number; wire: number }>; totalWire: number; ratioToFloor: number;
+  lighthouse?: Lighthouse;
+} & Record<string, unknown>;
 const results: Row[] = [];
 for (const path of PAGES) {
   const { bytes, requests, foreign } = await firstLoad(browser, path);

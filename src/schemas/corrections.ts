@@ -24,7 +24,8 @@ export const correctionSchema = z
     date: isoDate
       .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), { message: 'expected the day the change was published, like 2026-12-01' })
       .describe('The day the change was published on the site (a full date).'),
-    kind: oneOf(CORRECTION_KINDS).describe('correction (a fact was wrong) | clarification (the fact stands, its wording misled) | update (a later source changed it).'),
+    kind: oneOf(CORRECTION_KINDS)
+      .describe('correction (a fact was wrong) | clarification (the fact stands, its wording misled) | update (a later source changed it).'),
     record: correctionTarget.describe('The record it touches, as "dataset/id"; "sections/<id>" for the narrative text of a section. Must exist.'),
     fields: z.array(z.string().min(1)).min(1).optional().describe('The fields that changed ("killed", "verdict"), when it helps.'),
     before: z.string().min(1).optional().describe('What the record said before, in a few words.'),

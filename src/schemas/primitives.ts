@@ -12,7 +12,8 @@ export const REGION = { minLat: 20, maxLat: 35, minLon: 50, maxLon: 75 } as cons
  * `expected one of "a", "b", "c"` (the validator adds what it found).
  */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values as unknown as [T[number], ...T[number][]], { errorMap: () => ({ message: `expected one of ${values.map((v) => `"${v}"`).join(', ')}` }) });
+  const message = `expected one of ${values.map((v) => `"${v}"`).join(', ')}`;
+  return z.enum(values as unknown as [T[number], ...T[number][]], { errorMap: () => ({ message }) });
 }
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -97,7 +98,11 @@ export const finiteNumber = z
   .finite({ message: 'expected a finite number (is the exponent a typo?)' });
 
 /** How sure the research sheet is of a fact: high (official or several outlets), medium (one reputable outlet), low (blog, aggregator, inconsistent). */
-export const confidence = oneOf(['high', 'medium', 'low']).describe('How sure the research sheet is: high (official, or several outlets agree), medium (one reputable outlet), low (blog, aggregator, inconsistent; marked wherever shown).');
+export const confidence = oneOf(['high', 'medium', 'low'])
+  .describe(
+    'How sure the research sheet is: high (official, or several outlets agree), medium (one reputable outlet), ' +
+      'low (blog, aggregator, inconsistent; marked wherever shown).',
+  );
 
 /** Ids of records in data/sources.json that support this record; at least one. */
 export const sourceIds = z
@@ -134,7 +139,8 @@ export const longitude = longitudeIn(REGION, 'the region');
  * How a point was placed: `exact` (the site itself), `town` (the named town or village), `district`
  * (a district or county seat standing in for a site inside it), `derived` (computed; `geoNote` says how).
  */
-export const geoPrecision = oneOf(['exact', 'town', 'district', 'derived']).describe('How the point was placed: exact (the site), town (the named town), district (a district seat standing in), derived (computed; see geoNote).');
+export const geoPrecision = oneOf(['exact', 'town', 'district', 'derived'])
+  .describe('How the point was placed: exact (the site), town (the named town), district (a district seat standing in), derived (computed; see geoNote).');
 
 const geoNote = z.string().min(1).optional().describe('How the point was chosen; required unless the point is exact.');
 const coordinateSources = sourceIds.optional().describe('Sources for the coordinate itself (e.g. the gazetteer), when they differ from the record\'s.');

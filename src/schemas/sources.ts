@@ -28,7 +28,11 @@ export const sourceSchema = z
     language: z.string().regex(/^[a-z]{2,3}$/, { message: 'expected a two- or three-letter language tag like "en"' }).describe('BCP 47 tag of the language it is written in.'),
     accessed: isoDate.optional().describe('Date the stored copy was read, when known.'),
     confidence: confidence.optional().describe('How much the research sheet trusts this source in general (records carry their own confidence too).'),
-    role: oneOf(SOURCE_ROLES).optional().describe('What the site uses it for, when it is special: "article" (the analysis the explainer is built on; exactly one), "basemap" (the map\'s boundaries), "gazetteer" (town coordinates).'),
+    role: oneOf(SOURCE_ROLES).optional()
+      .describe(
+        'What the site uses it for, when it is special: "article" (the analysis the explainer is built on; exactly ' +
+          'one), "basemap" (the map\'s boundaries), "gazetteer" (town coordinates).',
+      ),
     note: z.string().min(1).optional().describe('Anything a reader checking the source should know (a copy of another outlet\'s story, a missing URL...).'),
   })
   .strict();

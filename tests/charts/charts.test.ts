@@ -20,7 +20,10 @@ import DocumentsChart from '../../src/components/charts/DocumentsChart.astro';
 import PledgeTracker from '../../src/components/charts/PledgeTracker.astro';
 import { expectGolden, loadCase, renderComponent, svgGolden, pretty, stylesOf } from './golden';
 
-const cases = { trade: loadCase('trade'), pipeline: loadCase('pipeline'), incidents: loadCase('incidents'), pledges: loadCase('pledges'), documents: loadCase('documents'), smuggling: loadCase('smuggling') };
+const cases = {
+  trade: loadCase('trade'), pipeline: loadCase('pipeline'), incidents: loadCase('incidents'),
+  pledges: loadCase('pledges'), documents: loadCase('documents'), smuggling: loadCase('smuggling'),
+};
 const claimIn = (data: Datasets, id: string) => data.claims.find((c) => c.id === id)!;
 
 /** The SVG of one layout variant, out of the rendered figure. */
@@ -235,7 +238,8 @@ describe('documents chart model', () => {
 
 describe('golden SVGs', () => {
   const file = (name: string) => `src/components/charts/${name}.astro`;
-  for (const [name, component, source] of [['trade', TradeChart, 'TradeChart'], ['pipeline', PipelineChart, 'PipelineChart'], ['incidents', IncidentsChart, 'IncidentsChart']] as const) {
+  const charts = [['trade', TradeChart, 'TradeChart'], ['pipeline', PipelineChart, 'PipelineChart'], ['incidents', IncidentsChart, 'IncidentsChart']] as const;
+  for (const [name, component, source] of charts) {
     const data = cases[name];
     it(`${name} chart matches its golden files at both widths`, async () => {
       const html = await renderComponent(component, { data });
@@ -263,7 +267,8 @@ describe('golden SVGs', () => {
     expectGolden('documents-list.html', pretty(`<style>${stylesOf(file('DocumentsChart'))}</style>${list}`));
   });
   it('writes one element a line, text elements whole, with the chart\'s styles', () => {
-    const out = svgGolden('<svg viewBox="0 0 10 10" class="trade"><g class="grid"><line x1="0"/><text x="1">a <tspan>b</tspan></text></g></svg>', file('TradeChart'));
+    const svg = '<svg viewBox="0 0 10 10" class="trade"><g class="grid"><line x1="0"/><text x="1">a <tspan>b</tspan></text></g></svg>';
+    const out = svgGolden(svg, file('TradeChart'));
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toBe('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" class="trade">');
     expect(out).toContain('.trade .grid line { stroke: var(--rule); }');

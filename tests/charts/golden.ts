@@ -62,14 +62,32 @@ export function pretty(markup: string): string {
     if (inlineAt !== undefined) {
       line += t;
       if (open) depth++;
-      if (close && --depth === inlineAt) { out.push(line); inlineAt = undefined; }
+      if (close && --depth === inlineAt) {
+        out.push(line);
+        inlineAt = undefined;
+      }
       continue;
     }
-    if (!isTag) { if (t.trim()) out.push(pad(depth) + t.trim()); continue; }
-    if (close) { depth--; out.push(pad(depth) + t); continue; }
-    if (!open) { out.push(pad(depth) + t); continue; }
+    if (!isTag) {
+      if (t.trim()) out.push(pad(depth) + t.trim());
+      continue;
+    }
+    if (close) {
+      depth--;
+      out.push(pad(depth) + t);
+      continue;
+    }
+    if (!open) {
+      out.push(pad(depth) + t);
+      continue;
+    }
     const name = /^<([\w:-]+)/.exec(t)?.[1] ?? '';
-    if (INLINE.has(name)) { inlineAt = depth; line = pad(depth) + t; depth++; continue; }
+    if (INLINE.has(name)) {
+      inlineAt = depth;
+      line = pad(depth) + t;
+      depth++;
+      continue;
+    }
     out.push(pad(depth) + t);
     depth++;
   }
@@ -80,16 +98,26 @@ export function pretty(markup: string): string {
 export function stylesOf(componentFile: string): string {
   const theme = /:root\s*\{([^}]*)\}/.exec(readFileSync(join('src', 'styles', 'global.css'), 'utf8'))![1]!.replace(/\/\*[\s\S]*?\*\//g, '');
   const own = /<style is:global>([\s\S]*?)<\/style>/.exec(readFileSync(componentFile, 'utf8'))?.[1] ?? '';
-  const vars = theme.split(';').map((d) => d.trim()).filter((d) => d.startsWith('--')).join('; ');
+  const vars = theme
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d.startsWith('--'))
+    .join('; ');
   // A rule under the figure's id (#figure-pipeline .lane) applies to the SVG alone here, which is the whole file.
-  const rules = own.trim().split('\n').map((l) => l.trim().replace(/#figure-[\w-]+ /g, ''));
+  const rules = own
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().replace(/#figure-[\w-]+ /g, ''));
   return `:root { ${vars}; background: var(--bg); color: var(--text); }\n${rules.join('\n')}`;
 }
 
 /** HTML's valueless attributes (class, from an empty class list) written as XML wants them: class="". */
 function xmlAttributes(markup: string): string {
-  return markup.replace(/<([\w:-]+)((?:\s+[\w:-]+(?:="[^"]*")?)*)(\s*\/?)>/g, (_, name: string, attrs: string, end: string) =>
-    `<${name}${attrs.replace(/(\s+)([\w:-]+)(="[^"]*")?/g, (_m, sp: string, a: string, v?: string) => `${sp}${a}${v ?? '=""'}`)}${end}>`);
+  return markup.replace(
+    /<([\w:-]+)((?:\s+[\w:-]+(?:="[^"]*")?)*)(\s*\/?)>/g,
+    (_, name: string, attrs: string, end: string) =>
+      `<${name}${attrs.replace(/(\s+)([\w:-]+)(="[^"]*")?/g, (_m, sp: string, a: string, v?: string) => `${sp}${a}${v ?? '=""'}`)}${end}>`,
+  );
 }
 
 /** An SVG as a standalone golden file: its namespace, the styles it needs, one element a line. */
@@ -105,7 +133,8 @@ export function expectGolden(name: string, actual: string): void {
   const changedPath = expectedPath.replace(/(\.\w+)$/, '-changed$1');
   mkdirSync(dirname(expectedPath), { recursive: true });
   if (!existsSync(expectedPath)) {
-    if (process.env.CI === 'true') throw new Error(`Golden file ${expectedPath} is missing; CI never writes expected files. Run the tests locally and commit it.`);
+    if (process.env.CI === 'true')
+      throw new Error(`Golden file ${expectedPath} is missing; CI never writes expected files. Run the tests locally and commit it.`);
     writeFileSync(expectedPath, actual);
     return;
   }

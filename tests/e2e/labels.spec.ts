@@ -7,7 +7,14 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 
-interface Box { text: string; x0: number; y0: number; x1: number; y1: number; corners: [number, number][] }
+interface Box {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  corners: [number, number][];
+}
 
 /** Every visible, non-empty <text> of the first visible SVG matching `selector`, as page boxes, and the SVG's own box. */
 async function textBoxes(page: Page, selector: string): Promise<{ svg: Box; boxes: Box[] }> {
@@ -17,14 +24,29 @@ async function textBoxes(page: Page, selector: string): Promise<{ svg: Box; boxe
     const toPage = (el: SVGGraphicsElement, text: string) => {
       const b = el.getBBox();
       const m = el.getScreenCTM()!;
-      const pts = [[b.x, b.y], [b.x + b.width, b.y], [b.x, b.y + b.height], [b.x + b.width, b.y + b.height]].map(([x, y]) => new DOMPoint(x, y).matrixTransform(m));
+      const pts = [
+        [b.x, b.y],
+        [b.x + b.width, b.y],
+        [b.x, b.y + b.height],
+        [b.x + b.width, b.y + b.height],
+      ].map(([x, y]) => new DOMPoint(x, y).matrixTransform(m));
       // Corners in order round the box, so a rotated label (the pipeline's lane names) keeps its own shape.
       const corners = [pts[0]!, pts[1]!, pts[3]!, pts[2]!].map((p) => [p.x, p.y] as [number, number]);
-      return { text, corners, x0: Math.min(...pts.map((p) => p.x)), x1: Math.max(...pts.map((p) => p.x)), y0: Math.min(...pts.map((p) => p.y)), y1: Math.max(...pts.map((p) => p.y)) };
+      return {
+        text,
+        corners,
+        x0: Math.min(...pts.map((p) => p.x)),
+        x1: Math.max(...pts.map((p) => p.x)),
+        y0: Math.min(...pts.map((p) => p.y)),
+        y1: Math.max(...pts.map((p) => p.y)),
+      };
     };
     const r = svg.getBoundingClientRect();
     const boxes = [...svg.querySelectorAll<SVGTextElement>('text')]
-      .filter((t) => (t.textContent ?? '').trim() !== '' && getComputedStyle(t).display !== 'none' && getComputedStyle(t).visibility !== 'hidden' && t.getBBox().width > 0)
+      .filter(
+        (t) =>
+          (t.textContent ?? '').trim() !== '' && getComputedStyle(t).display !== 'none' && getComputedStyle(t).visibility !== 'hidden' && t.getBBox().width > 0,
+      )
       .map((t) => toPage(t, (t.textContent ?? '').trim()));
     return { svg: { text: 'svg', corners: [], x0: r.left, y0: r.top, x1: r.right, y1: r.bottom }, boxes };
   }, selector);
