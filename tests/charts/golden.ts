@@ -1,7 +1,7 @@
 /**
  * Scenario folders and golden files for the charts, on the model of Observable Framework's
  * test/input/<case> -> test/output/<case>: tests/charts/input/<case>/ holds only the files that
- * case's chart reads (its datasets, the claims that annotate it, the article's source record);
+ * case's chart reads (its datasets and the claims that annotate it; the sources they cite, once for all, in input/_shared/);
  * tests/charts/output/<name>.svg is what the chart draws from it, one element a line, with the
  * chart's own styles and the light theme's colours inside, so the file opens as the reader sees the
  * chart and a diff shows the marks that moved.
@@ -19,6 +19,8 @@ import type { Datasets } from '../../src/lib/validation';
 
 const INPUT = join('tests', 'charts', 'input');
 const OUTPUT = join('tests', 'charts', 'output');
+/** The sources every case's records cite, once for all cases (the charts name them in their tooltips and source lines). */
+const SHARED = '_shared';
 
 /**
  * The datasets of one or more scenario folders, each file checked against its schema (the
@@ -27,7 +29,7 @@ const OUTPUT = join('tests', 'charts', 'output');
  */
 export function loadCase(...cases: string[]): Datasets {
   const data = Object.fromEntries(DATASET_NAMES.map((n) => [n, []])) as unknown as Record<DatasetName, { id: string }[]>;
-  for (const c of cases) {
+  for (const c of [SHARED, ...cases]) {
     for (const file of readdirSync(join(INPUT, c)).filter((f) => f.endsWith('.json'))) {
       const name = basename(file, '.json') as DatasetName;
       if (!DATASET_NAMES.includes(name)) throw new Error(`${join(INPUT, c, file)}: not a dataset (${DATASET_NAMES.join(', ')})`);

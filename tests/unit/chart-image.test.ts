@@ -1,7 +1,7 @@
 /**
  * The chart images: the SVG parses and carries the chart's title and source line, the PNG is a
  * real PNG of the stated size (its IHDR), the stylesheet is one resvg can read, the font unwraps.
- * Drawn from the frozen golden data, as the golden SVGs are.
+ * Drawn from the live data: what is checked holds for any data (the goldens are tests/charts/).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +12,9 @@ import TradeChart from '../../src/components/charts/TradeChart.astro';
 import PledgeTracker from '../../src/components/charts/PledgeTracker.astro';
 import { chartSvg, componentCss, composeImage, expandIs, exportStyles, figureSourceIds, figureWords, IMAGE, lightTheme, pngSize, renderPng, woffToSfnt } from '../../src/lib/chart-image';
 import { readDatasets } from '../../src/lib/validation';
-import { renderComponent } from './charts/golden';
+import { renderComponent } from '../charts/golden';
 
-const { data } = readDatasets('tests/fixtures/golden-data');
+const { data } = readDatasets('data');
 const theme = lightTheme(readFileSync('src/styles/global.css', 'utf8'));
 const fonts = (() => {
   const dir = mkdtempSync(join(tmpdir(), 'chart-image-test-'));

@@ -13,10 +13,12 @@ import { formatMoney } from '../../src/lib/format';
 import { readDatasets } from '../../src/lib/validation';
 import type { Datasets } from '../../src/lib/data';
 import type { TradeFlow } from '../../src/schemas/trade';
-import { renderComponent } from './charts/golden';
+import { renderComponent } from '../charts/golden';
 
-const { data: fixture } = readDatasets('tests/fixtures/golden-data');
-if (!fixture) throw new Error('the golden data do not validate');
+// The live data: these are invariants (every mark has its record's tooltip), not goldens, and the tips
+// name the sources, which the charts' scenario folders (tests/charts/input/) do not carry.
+const { data: fixture } = readDatasets('data');
+if (!fixture) throw new Error('data/ does not validate');
 const data: Datasets = fixture;
 
 const CHARTS: { name: string; component: unknown; table: () => TipTable; marks: RegExp }[] = [
