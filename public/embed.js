@@ -11,7 +11,11 @@
   var MAX = 20000;
   function frames() {
     return Array.prototype.filter.call(document.getElementsByTagName('iframe'), function (f) {
-      try { return new URL(f.src, location.href).origin === origin && /\/embed\//.test(new URL(f.src, location.href).pathname); } catch (e) { return false; }
+      try {
+        return new URL(f.src, location.href).origin === origin && /\/embed\//.test(new URL(f.src, location.href).pathname);
+      } catch (e) {
+        return false;
+      }
     });
   }
   window.addEventListener('message', function (event) {

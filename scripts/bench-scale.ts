@@ -19,9 +19,21 @@ import type { Incident } from '../src/schemas/incidents';
 import { withSyntheticIncidents } from '../tests/fixtures/synthetic-incidents';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const arg = process.argv.indexOf('--incidents');
-const sizes = (arg > 0 ? process.argv[arg + 1]! : '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
+const sizes = (arg > 0 ? process.argv[arg + 1]! : '1000,10000,100000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const WORK = resolve('.scale');
 
 const gz = (path: string) => (existsSync(path) ? gzipSync(readFileSync(path)).length : 0);
@@ -31,7 +43,16 @@ async function homeBytes(browser: Browser, base: string): Promise<number> {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   let total = 0;
   const pending: Promise<void>[] = [];
-  page.on('response', (r) => pending.push(r.body().then((b) => { total += gzipSync(b).length; }).catch(() => {})));
+  page.on('response', (r) =>
+    pending.push(
+      r
+        .body()
+        .then((b) => {
+          total += gzipSync(b).length;
+        })
+        .catch(() => {}),
+    ),
+  );
   await page.goto(`${base}/`, { waitUntil: 'networkidle' });
   await Promise.all(pending);
   await page.close();
@@ -68,20 +89,35 @@ async function mapTimes(browser: Browser, base: string) {
     w.__frames = [];
     w.__stop = false;
     let last = performance.now();
-    const tick = (now: number) => { w.__frames.push(now - last); last = now; if (!w.__stop) requestAnimationFrame(tick); };
+    const tick = (now: number) => {
+      w.__frames.push(now - last);
+      last = now;
+      if (!w.__stop) requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
     // Long animation frames (50 ms or more), with how long they blocked input.
     (window as unknown as { __loaf: { d: number; block: number }[] }).__loaf = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as (PerformanceEntry & { blockingDuration: number })[]) (window as unknown as { __loaf: { d: number; block: number }[] }).__loaf.push({ d: e.duration, block: e.blockingDuration });
+      for (const e of list.getEntries() as (PerformanceEntry & { blockingDuration: number })[])
+        (window as unknown as { __loaf: { d: number; block: number }[] }).__loaf.push({ d: e.duration, block: e.blockingDuration });
     }).observe({ type: 'long-animation-frame' });
   });
   const box = (await page.locator('.map-canvas').boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + Math.min(box.height, 900 - box.y) / 2;
-  const takeFrames = () => page.evaluate(() => { const w = window as unknown as { __frames: number[] }; const f = w.__frames.slice(1); w.__frames = []; return f; });
+  const takeFrames = () =>
+    page.evaluate(() => {
+      const w = window as unknown as { __frames: number[] };
+      const f = w.__frames.slice(1);
+      w.__frames = [];
+      return f;
+    });
   await takeFrames();
-  for (const [dx, dy] of [[200, 0], [-200, 120], [0, -120]]) {
+  for (const [dx, dy] of [
+    [200, 0],
+    [-200, 120],
+    [0, -120],
+  ]) {
     await page.mouse.move(cx, cy);
     await page.mouse.down();
     for (let s = 1; s <= 10; s++) await page.mouse.move(cx + (dx! * s) / 10, cy + (dy! * s) / 10);
@@ -98,15 +134,30 @@ async function mapTimes(browser: Browser, base: string) {
   await page.mouse.wheel(0, -200);
   await page.waitForTimeout(400);
   await page.keyboard.up('Control');
-  const frames = await page.evaluate(() => { const w = window as unknown as { __frames: number[]; __stop: boolean }; w.__stop = true; return w.__frames.slice(1); });
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__stop = true;
+    return w.__frames.slice(1);
+  });
   const loaf = await page.evaluate(() => (window as unknown as { __loaf: { d: number; block: number }[] }).__loaf);
   const redraws = await page.evaluate(() => performance.getEntriesByName('incident-cells-draw').map((e) => e.duration));
   await page.close();
-  return { longAnimationFrames: loaf.length, maxBlockingMs: Math.round(Math.max(0, ...loaf.map((l) => l.block))), cellRedrawMaxMs: redraws.length ? Math.round(Math.max(...redraws)) : null, drawnMs: Math.round(t.drawn), idleMs: Math.round(t.idle), longestPanFrameMs: Math.round(Math.max(...panFrames)), longestZoomFrameMs: Math.round(Math.max(...frames)) };
+  return {
+    longAnimationFrames: loaf.length,
+    maxBlockingMs: Math.round(Math.max(0, ...loaf.map((l) => l.block))),
+    cellRedrawMaxMs: redraws.length ? Math.round(Math.max(...redraws)) : null,
+    drawnMs: Math.round(t.drawn),
+    idleMs: Math.round(t.idle),
+    longestPanFrameMs: Math.round(Math.max(...panFrames)),
+    longestZoomFrameMs: Math.round(Math.max(...frames)),
+  };
 }
 
 const realIncidents = JSON.parse(readFileSync('data/incidents.json', 'utf8')) as Incident[];
-const runs = [{ label: 'real', n: realIncidents.length, dir: resolve('data') }, ...sizes.map((n) => ({ label: n.toLocaleString('en-GB'), n, dir: join(WORK, `data-${n}`) }))];
+const runs = [
+  { label: 'real', n: realIncidents.length, dir: resolve('data') },
+  ...sizes.map((n) => ({ label: n.toLocaleString('en-GB'), n, dir: join(WORK, `data-${n}`) })),
+];
 rmSync(WORK, { recursive: true, force: true });
 mkdirSync(WORK, { recursive: true });
 for (const r of runs.slice(1)) {
@@ -133,9 +184,14 @@ for (const r of runs) {
   const map = await mapTimes(browser, server.base);
   server.close();
   const row = {
-    incidents: r.n, validateMs, buildMs, homeFirstLoadGzip: home,
-    mapDataGzip: gz(join(out, 'map', 'data.json')), mapDataRaw: existsSync(join(out, 'map', 'data.json')) ? statSync(join(out, 'map', 'data.json')).size : 0,
-    detailChunks: chunks.length, detailChunkGzip: chunks.length ? gz(join(chunkDir, chunks[0]!)) : 0,
+    incidents: r.n,
+    validateMs,
+    buildMs,
+    homeFirstLoadGzip: home,
+    mapDataGzip: gz(join(out, 'map', 'data.json')),
+    mapDataRaw: existsSync(join(out, 'map', 'data.json')) ? statSync(join(out, 'map', 'data.json')).size : 0,
+    detailChunks: chunks.length,
+    detailChunkGzip: chunks.length ? gz(join(chunkDir, chunks[0]!)) : 0,
     ...map,
   };
   results.push(row);
@@ -145,10 +201,17 @@ await browser.close();
 
 const real = results[0]!;
 mkdirSync('bench', { recursive: true });
-writeFileSync('bench/scale.json', `${JSON.stringify({ date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, Node ${process.version}`, results }, null, 2)}\n`);
-console.log('\n| incidents | validate | build | home first load (gzip) | vs real | map data (gzip) | detail files | map drawn / idle after scroll | longest frame: pan / zoom | incidents redraw (max) |');
+writeFileSync(
+  'bench/scale.json',
+  `${JSON.stringify({ date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, Node ${process.version}`, results }, null, 2)}\n`,
+);
+console.log(
+  '\n| incidents | validate | build | home first load (gzip) | vs real | map data (gzip) | detail files | map drawn / idle after scroll | longest frame: pan / zoom | incidents redraw (max) |',
+);
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   const vs = ((r.homeFirstLoadGzip / real.homeFirstLoadGzip - 1) * 100).toFixed(1);
-  console.log(`| ${r.incidents.toLocaleString('en-GB')} | ${r.validateMs} ms | ${(r.buildMs / 1000).toFixed(1)} s (${(r.buildMs / real.buildMs).toFixed(2)}x) | ${kb(r.homeFirstLoadGzip)} KB | ${Number(vs) >= 0 ? '+' : ''}${vs}% | ${kb(r.mapDataGzip)} KB | ${r.detailChunks ? `${r.detailChunks} × ${kb(r.detailChunkGzip)} KB` : 'none'} | ${r.drawnMs} / ${r.idleMs} ms | ${r.longestPanFrameMs} / ${r.longestZoomFrameMs} ms | ${r.cellRedrawMaxMs === null ? 'markers' : `${r.cellRedrawMaxMs} ms`} |`);
+  console.log(
+    `| ${r.incidents.toLocaleString('en-GB')} | ${r.validateMs} ms | ${(r.buildMs / 1000).toFixed(1)} s (${(r.buildMs / real.buildMs).toFixed(2)}x) | ${kb(r.homeFirstLoadGzip)} KB | ${Number(vs) >= 0 ? '+' : ''}${vs}% | ${kb(r.mapDataGzip)} KB | ${r.detailChunks ? `${r.detailChunks} × ${kb(r.detailChunkGzip)} KB` : 'none'} | ${r.drawnMs} / ${r.idleMs} ms | ${r.longestPanFrameMs} / ${r.longestZoomFrameMs} ms | ${r.cellRedrawMaxMs === null ? 'markers' : `${r.cellRedrawMaxMs} ms`} |`,
+  );
 }

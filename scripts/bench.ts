@@ -30,7 +30,16 @@ const PORT = Number(process.env.BENCH_PORT ?? 4480);
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 // Lighthouse drives a fresh Chromium (launched by Playwright) through its DevTools port.
 const DEVTOOLS_PORT = Number(process.env.LIGHTHOUSE_PORT ?? PORT + 1);
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const DIR = arg('--dir') ?? 'dist';
 const OUT = arg('--out') ?? 'bench/results.json';
 const RUNS = Math.max(1, Number(arg('--runs') ?? 3));
@@ -41,7 +50,19 @@ const skipLighthouse = process.argv.includes('--no-lighthouse');
 type Kind = 'html' | 'css' | 'js' | 'data' | 'fonts' | 'images' | 'other';
 const KINDS: Kind[] = ['html', 'css', 'js', 'data', 'fonts', 'images', 'other'];
 const kindOf = (type: string, url: string): Kind =>
-  /html/.test(type) ? 'html' : /css/.test(type) ? 'css' : /javascript/.test(type) ? 'js' : /json|csv/.test(type) ? 'data' : /font|woff/.test(type + url) ? 'fonts' : /image/.test(type) ? 'images' : 'other';
+  /html/.test(type)
+    ? 'html'
+    : /css/.test(type)
+      ? 'css'
+      : /javascript/.test(type)
+        ? 'js'
+        : /json|csv/.test(type)
+          ? 'data'
+          : /font|woff/.test(type + url)
+            ? 'fonts'
+            : /image/.test(type)
+              ? 'images'
+              : 'other';
 
 if (!process.argv.includes('--no-build')) {
   const b = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
@@ -60,14 +81,16 @@ async function firstLoad(browser: Browser, path: string) {
   page.on('requestfinished', (req) => {
     requests++;
     if (!req.url().startsWith(BASE)) foreign.push(req.url());
-    pending.push((async () => {
-      const r = await req.response();
-      if (!r) return;
-      const k = kindOf(r.headers()['content-type'] ?? '', req.url());
-      const [sizes, body] = await Promise.all([req.sizes(), r.body()]);
-      bytes[k].raw += body.length;
-      bytes[k].wire += sizes.responseBodySize;
-    })().catch(() => {}));
+    pending.push(
+      (async () => {
+        const r = await req.response();
+        if (!r) return;
+        const k = kindOf(r.headers()['content-type'] ?? '', req.url());
+        const [sizes, body] = await Promise.all([req.sizes(), r.body()]);
+        bytes[k].raw += body.length;
+        bytes[k].wire += sizes.responseBodySize;
+      })().catch(() => {}),
+    );
   });
   await page.goto(BASE + path, { waitUntil: 'networkidle' });
   await Promise.all(pending);
@@ -77,7 +100,12 @@ async function firstLoad(browser: Browser, path: string) {
 
 /** DOM elements after load, the page's height at two widths (every section laid out), and A4 pages in print. */
 async function shape(browser: Browser, path: string) {
-  const out: { domElements: number; height390: number; height1280: number; printPages: number } = { domElements: 0, height390: 0, height1280: 0, printPages: 0 };
+  const out: { domElements: number; height390: number; height1280: number; printPages: number } = {
+    domElements: 0,
+    height390: 0,
+    height1280: 0,
+    printPages: 0,
+  };
   for (const width of [390, 1280]) {
     // bypassCSP: the page's policy would refuse the measuring style below.
     const context = await browser.newContext({ viewport: { width, height: width < 800 ? 844 : 900 }, bypassCSP: true });
@@ -87,7 +115,8 @@ async function shape(browser: Browser, path: string) {
     // content-visibility:auto sections are measured at their placeholder size until drawn: lay out all.
     await page.addStyleTag({ content: '*, *::before { content-visibility: visible !important; }' });
     const h = await page.evaluate(() => document.documentElement.scrollHeight);
-    if (width === 390) out.height390 = h; else out.height1280 = h;
+    if (width === 390) out.height390 = h;
+    else out.height1280 = h;
     if (width === 1280) {
       await page.emulateMedia({ media: 'print' });
       const pdf = await page.pdf({ format: 'A4', printBackground: false });
@@ -132,7 +161,11 @@ async function lighthouseRuns(path: string) {
 const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
 type Lighthouse = Awaited<ReturnType<typeof lighthouseRuns>>;
 type Row = {
-  page: string; requests: number; bytes: Record<Kind, { raw: number; wire: number }>; totalWire: number; ratioToFloor: number;
+  page: string;
+  requests: number;
+  bytes: Record<Kind, { raw: number; wire: number }>;
+  totalWire: number;
+  ratioToFloor: number;
   lighthouse?: Lighthouse;
 } & Record<string, unknown>;
 const results: Row[] = [];
@@ -144,7 +177,18 @@ for (const path of PAGES) {
   const floor = gzipSync(html.replace(/<script[\s\S]*?<\/script>/g, '')).length + bytes.css.wire;
   const total = KINDS.reduce((a, k) => a + bytes[k].wire, 0);
   const lh = skipLighthouse ? undefined : await lighthouseRuns(path);
-  results.push({ page: path, requests, foreignRequests: foreign.length, bytes, totalWire: total, htmlGzipFile: gzipSync(html).length, contentFloorGzip: floor, ratioToFloor: Number((total / floor).toFixed(2)), ...s, lighthouse: lh });
+  results.push({
+    page: path,
+    requests,
+    foreignRequests: foreign.length,
+    bytes,
+    totalWire: total,
+    htmlGzipFile: gzipSync(html).length,
+    contentFloorGzip: floor,
+    ratioToFloor: Number((total / floor).toFixed(2)),
+    ...s,
+    lighthouse: lh,
+  });
 }
 await browser.close();
 server.close();
@@ -158,9 +202,14 @@ for (const r of results as Row[]) {
   const l = r.lighthouse?.median ?? {};
   const range = r.lighthouse ? `${r.lighthouse.performanceRange[0]}-${r.lighthouse.performanceRange[1]}` : '';
   const loads = r.lighthouse ? r.lighthouse.runs.map((x) => x.load1).join('/') : '';
-  console.log(`${r.page.padEnd(18)} ${pad(r.requests, 3)} ${pad(kb(b.html.wire), 5)} ${pad(kb(b.css.wire), 4)} ${pad(kb(b.js.wire), 4)} ${pad(kb(b.data.wire), 5)} ${pad(kb(r.totalWire), 9)} ${pad(r.ratioToFloor, 6)} ${pad(r.domElements, 6)} ${pad(r.height390, 6)} ${pad(r.height1280, 7)} ${pad(r.printPages, 3)}   ${pad(l.performance, 4)} ${range.padEnd(8)} ${pad(l.accessibility, 4)} ${pad(l.bestPractices, 2)} ${pad(l.seo, 3)} ${pad(l.lcpMs, 7)} ${pad(l.tbtMs, 7)} ${pad(l.cls, 4)}  ${loads}`);
+  console.log(
+    `${r.page.padEnd(18)} ${pad(r.requests, 3)} ${pad(kb(b.html.wire), 5)} ${pad(kb(b.css.wire), 4)} ${pad(kb(b.js.wire), 4)} ${pad(kb(b.data.wire), 5)} ${pad(kb(r.totalWire), 9)} ${pad(r.ratioToFloor, 6)} ${pad(r.domElements, 6)} ${pad(r.height390, 6)} ${pad(r.height1280, 7)} ${pad(r.printPages, 3)}   ${pad(l.performance, 4)} ${range.padEnd(8)} ${pad(l.accessibility, 4)} ${pad(l.bestPractices, 2)} ${pad(l.seo, 3)} ${pad(l.lcpMs, 7)} ${pad(l.tbtMs, 7)} ${pad(l.cls, 4)}  ${loads}`,
+  );
 }
 mkdirSync(dirname(OUT), { recursive: true });
-writeFileSync(OUT, `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, dir: DIR, lighthouseRuns: skipLighthouse ? 0 : RUNS, pages: results }, null, 2)}\n`);
+writeFileSync(
+  OUT,
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, dir: DIR, lighthouseRuns: skipLighthouse ? 0 : RUNS, pages: results }, null, 2)}\n`,
+);
 console.log(`\nWrote ${OUT}`);
 process.exit(0);

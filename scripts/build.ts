@@ -48,17 +48,26 @@ function lock(): void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
     let owner: { pid?: number; started?: string } = {};
-    try { owner = JSON.parse(readFileSync(join(lockDir, 'owner.json'), 'utf8')) as typeof owner; } catch { /* being written, or left empty */ }
+    try {
+      owner = JSON.parse(readFileSync(join(lockDir, 'owner.json'), 'utf8')) as typeof owner;
+    } catch {
+      /* being written, or left empty */
+    }
     if (owner.pid !== undefined && !alive(owner.pid)) {
       console.warn(`A build into ${shown} (pid ${owner.pid}) ended without releasing its lock; taking it over.`);
       rmSync(lockDir, { recursive: true, force: true });
       continue;
     }
     if (Date.now() - started > LOCK_WAIT_MS) {
-      console.error(`\nBuild stopped: another build into ${shown} (pid ${owner.pid ?? '?'}, since ${owner.started ?? '?'}) has held ${relative(process.cwd(), lockDir)} for over ${LOCK_WAIT_MS / 60_000} minutes. If no build is running, remove that folder.`);
+      console.error(
+        `\nBuild stopped: another build into ${shown} (pid ${owner.pid ?? '?'}, since ${owner.started ?? '?'}) has held ${relative(process.cwd(), lockDir)} for over ${LOCK_WAIT_MS / 60_000} minutes. If no build is running, remove that folder.`,
+      );
       process.exit(1);
     }
-    if (!told) { console.log(`Waiting for another build into ${shown} (pid ${owner.pid ?? '?'}) to finish...`); told = true; }
+    if (!told) {
+      console.log(`Waiting for another build into ${shown} (pid ${owner.pid ?? '?'}) to finish...`);
+      told = true;
+    }
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
   }
 }
@@ -93,7 +102,10 @@ const siteDir = join(work, 'site');
 // 100,000 incidents that is 3-4 s of schema checks); src/lib/data.ts takes it only for this folder as it is now.
 const handed = join(work, 'data.json');
 writeHandOff(handed, dataDir, data!);
-const astro = spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build', '--outDir', siteDir], { stdio: 'inherit', env: { ...process.env, VALIDATED_DATA: handed } });
+const astro = spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build', '--outDir', siteDir], {
+  stdio: 'inherit',
+  env: { ...process.env, VALIDATED_DATA: handed },
+});
 if (astro.status !== 0) {
   console.error(`\nBuild failed (astro exited ${astro.status}); ${shown} was left as it was.`);
   stop(1);

@@ -31,16 +31,36 @@ if (!existsSync(admin1) || !existsSync(mapshaper)) {
 }
 
 const tmp = join(dir, 'basemap.topo.json');
-execFileSync(mapshaper, [
-  '-i', admin1, 'name=provinces',
-  '-clip', `bbox=${BBOX.join(',')}`,
-  '-filter-fields', 'iso_3166_2,name_en,adm0_a3,admin',
-  '-rename-fields', 'iso=iso_3166_2,name=name_en,country=adm0_a3',
-  '-simplify', '15%', 'keep-shapes',
-  '-dissolve', 'country', 'copy-fields=admin', '+', 'name=countries',
-  '-rename-fields', 'name=admin',
-  '-o', 'format=topojson', 'target=provinces,countries', 'quantization=40000', tmp,
-], { stdio: 'inherit' });
+execFileSync(
+  mapshaper,
+  [
+    '-i',
+    admin1,
+    'name=provinces',
+    '-clip',
+    `bbox=${BBOX.join(',')}`,
+    '-filter-fields',
+    'iso_3166_2,name_en,adm0_a3,admin',
+    '-rename-fields',
+    'iso=iso_3166_2,name=name_en,country=adm0_a3',
+    '-simplify',
+    '15%',
+    'keep-shapes',
+    '-dissolve',
+    'country',
+    'copy-fields=admin',
+    '+',
+    'name=countries',
+    '-rename-fields',
+    'name=admin',
+    '-o',
+    'format=topojson',
+    'target=provinces,countries',
+    'quantization=40000',
+    tmp,
+  ],
+  { stdio: 'inherit' },
+);
 
 // Provenance travels inside the file, so whoever reads it (the map credit, the data page) can say so.
 const topo = JSON.parse(readFileSync(tmp, 'utf8')) as Record<string, unknown>;

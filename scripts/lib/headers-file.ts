@@ -39,7 +39,10 @@ export function parseHeadersFile(text: string): HeaderRule[] {
     }
     const rule = rules[rules.length - 1];
     if (!rule) throw new Error(`_headers: a header before any path: ${line}`);
-    if (line.startsWith('!')) { rule.detach.push(line.slice(1).trim()); continue; }
+    if (line.startsWith('!')) {
+      rule.detach.push(line.slice(1).trim());
+      continue;
+    }
     const colon = line.indexOf(':');
     if (colon <= 0) throw new Error(`_headers: not a "Name: value" line: ${line}`);
     rule.set.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
@@ -54,12 +57,16 @@ const escapeCloudflare = (s: string) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&
 
 /** Netlify's path pattern (from @netlify/headers-parser's getForRegExp). */
 export function netlifyPattern(path: string): RegExp {
-  const parts = path.split('/').map((p) => p.trimEnd()).filter(Boolean).map((part) => {
-    if (part.startsWith(':')) return '([^/]+)';
-    if (part === '*') return '?(.*)';
-    if (part.includes('*')) return part.split('*').map(escapeNetlify).join('(.*)');
-    return escapeNetlify(part);
-  });
+  const parts = path
+    .split('/')
+    .map((p) => p.trimEnd())
+    .filter(Boolean)
+    .map((part) => {
+      if (part.startsWith(':')) return '([^/]+)';
+      if (part === '*') return '?(.*)';
+      if (part.includes('*')) return part.split('*').map(escapeNetlify).join('(.*)');
+      return escapeNetlify(part);
+    });
   return new RegExp(`^/${parts.join('/')}/?$`, 'iu');
 }
 
@@ -89,10 +96,19 @@ export function headersFor(rules: HeaderRule[], pathname: string, host: Host): {
       const key = name.toLowerCase();
       own[key] = own[key] === undefined ? value : `${own[key]}, ${value}`;
     }
-    if (host === 'cloudflare') for (const name of rule.detach) { delete headers[name.toLowerCase()]; delete sources[name.toLowerCase()]; }
+    if (host === 'cloudflare')
+      for (const name of rule.detach) {
+        delete headers[name.toLowerCase()];
+        delete sources[name.toLowerCase()];
+      }
     for (const [key, value] of Object.entries(own)) {
-      if (host === 'netlify' || headers[key] === undefined) { headers[key] = value; sources[key] = 1; }
-      else { headers[key] = `${headers[key]}, ${value}`; sources[key] = (sources[key] ?? 1) + 1; }
+      if (host === 'netlify' || headers[key] === undefined) {
+        headers[key] = value;
+        sources[key] = 1;
+      } else {
+        headers[key] = `${headers[key]}, ${value}`;
+        sources[key] = (sources[key] ?? 1) + 1;
+      }
     }
   }
   return { headers, sources };

@@ -13,7 +13,18 @@ import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { headersFor, parseHeadersFile, type Host } from './headers-file';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.csv': 'text/csv', '.xml': 'application/xml', '.woff2': 'font/woff2', '.woff': 'font/woff' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.csv': 'text/csv',
+  '.xml': 'application/xml',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.csv', '.xml']);
 
@@ -23,17 +34,35 @@ export async function serveStatic(dir: string, options: { host?: Host; gzip?: bo
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     let pathname: string;
-    try { pathname = decodeURIComponent(url.pathname); } catch { res.writeHead(400); res.end(); return; }
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400);
+      res.end();
+      return;
+    }
     const extra = options.host ? headersFor(rules, url.pathname, options.host).headers : {};
     let path = join(root, pathname);
     // Inside the folder only: a prefix test would let /../dist-x/ reach a sibling folder named like it.
     const inside = relative(root, path);
-    if (inside.startsWith('..') || isAbsolute(inside) || pathname.endsWith('/_headers')) { res.writeHead(404, extra); res.end(); return; }
+    if (inside.startsWith('..') || isAbsolute(inside) || pathname.endsWith('/_headers')) {
+      res.writeHead(404, extra);
+      res.end();
+      return;
+    }
     if (existsSync(path) && statSync(path).isDirectory()) {
-      if (!pathname.endsWith('/')) { res.writeHead(301, { ...extra, location: `${url.pathname}/${url.search}` }); res.end(); return; }
+      if (!pathname.endsWith('/')) {
+        res.writeHead(301, { ...extra, location: `${url.pathname}/${url.search}` });
+        res.end();
+        return;
+      }
       path = join(path, 'index.html');
     }
-    if (!existsSync(path)) { res.writeHead(404, extra); res.end(); return; }
+    if (!existsSync(path)) {
+      res.writeHead(404, extra);
+      res.end();
+      return;
+    }
     const headers: Record<string, string> = { ...extra, 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' };
     let body = readFileSync(path);
     if (options.gzip && COMPRESSIBLE.has(extname(path)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {

@@ -9,16 +9,26 @@ import { movedPage } from '../lib/moved';
 
 function land(): void {
   let id: string;
-  try { id = decodeURIComponent(location.hash.slice(1)); } catch { return; }
+  try {
+    id = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return;
+  }
   if (!id || id.startsWith('map=')) return;
   const moved = location.pathname === '/' ? movedPage(id) : undefined;
-  if (moved) { location.replace(`${moved}#${encodeURIComponent(id)}`); return; }
+  if (moved) {
+    location.replace(`${moved}#${encodeURIComponent(id)}`);
+    return;
+  }
   const target = document.getElementById(id);
   if (!target) return;
   let opened = false;
   const own = target instanceof HTMLDetailsElement ? target : target.querySelector<HTMLDetailsElement>(':scope > details');
   for (let d: HTMLDetailsElement | null = own ?? target.closest('details'); d; d = d.parentElement?.closest('details') ?? null) {
-    if (!d.open) { d.open = true; opened = true; }
+    if (!d.open) {
+      d.open = true;
+      opened = true;
+    }
   }
   if (opened) target.scrollIntoView();
 }

@@ -21,12 +21,15 @@ import { ALL_LAYERS, clampView, formatMapHash, parseMapHash, type FeatureRef, ty
 import type { MapCrossing, MapCrossingMark, MapData, MapIncident, MapIncidentMark, MapSource } from '../lib/map/map-data';
 import { IncidentCells, type Cell } from './incident-cells';
 
-
 /**
  * Every node the map shows is built here, with the data as text. Leaflet sets a string given to a
  * tooltip, popup or divIcon as innerHTML, so the map never hands it a string: always a node from el().
  */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; text?: string } = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (props.className) e.className = props.className;
   if (props.text !== undefined) e.textContent = props.text;
@@ -68,13 +71,18 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   const status = root.querySelector<HTMLElement>('.map-status')!;
 
   root.dataset.state = 'loading';
-  const styles = Promise.all([leafletCss, mapCss].map((href) => new Promise<void>((resolve, reject) => {
-    if (document.querySelector(`link[href="${href}"]`)) return resolve();
-    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
-    link.addEventListener('load', () => resolve());
-    link.addEventListener('error', () => reject(new Error(`${href} did not load`)));
-    document.head.append(link);
-  })));
+  const styles = Promise.all(
+    [leafletCss, mapCss].map(
+      (href) =>
+        new Promise<void>((resolve, reject) => {
+          if (document.querySelector(`link[href="${href}"]`)) return resolve();
+          const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+          link.addEventListener('load', () => resolve());
+          link.addEventListener('error', () => reject(new Error(`${href} did not load`)));
+          document.head.append(link);
+        }),
+    ),
+  );
   const json = async <T>(url: string): Promise<T> => {
     const r = await fetch(url);
     if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
@@ -94,10 +102,17 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   // One canvas for every vector layer (the basemap and the route); incidents at scale have their own.
   const canvas = L.canvas({ padding: 0.3 });
   const map = L.map(canvasEl, {
-    renderer: canvas, zoomSnap: 0.25, minZoom: 4, maxZoom: 11,
-    maxBounds: L.latLngBounds([bbox[1], bbox[0]], [bbox[3], bbox[2]]), maxBoundsViscosity: 0.8,
-    scrollWheelZoom: false, dragging: !coarse, tapHold: false,
-    attributionControl: true, zoomControl: true,
+    renderer: canvas,
+    zoomSnap: 0.25,
+    minZoom: 4,
+    maxZoom: 11,
+    maxBounds: L.latLngBounds([bbox[1], bbox[0]], [bbox[3], bbox[2]]),
+    maxBoundsViscosity: 0.8,
+    scrollWheelZoom: false,
+    dragging: !coarse,
+    tapHold: false,
+    attributionControl: true,
+    zoomControl: true,
   });
   // A view first: vector layers added to a map without one fail (Leaflet's _clipPoints).
   map.fitBounds(viewBounds);
@@ -115,7 +130,11 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     (layer as L.GeoJSON).setStyle(style() as L.PathOptions);
     return layer;
   };
-  paint(L.geoJSON(base.countries, { interactive: false }), () => (f?: GeoJSON.Feature) => ({ stroke: false, fillOpacity: 1, fillColor: focusCountry.has(f?.properties?.country ?? '') ? color('--bg') : color('--surface') })).addTo(map);
+  paint(L.geoJSON(base.countries, { interactive: false }), () => (f?: GeoJSON.Feature) => ({
+    stroke: false,
+    fillOpacity: 1,
+    fillColor: focusCountry.has(f?.properties?.country ?? '') ? color('--bg') : color('--surface'),
+  })).addTo(map);
   paint(L.geoJSON(base.focusProvinces, { interactive: false }), () => ({ stroke: false, fillColor: color('--warn'), fillOpacity: 0.1 })).addTo(map);
   paint(L.geoJSON(base.provinceLines, { interactive: false }), () => ({ color: color('--muted'), weight: 0.8, dashArray: '3 3', opacity: 0.8 })).addTo(map);
   paint(L.geoJSON(base.countryBorders, { interactive: false }), () => ({ color: color('--text'), weight: 1.5 })).addTo(map);
@@ -123,17 +142,32 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   // The pipeline: built solid, planned dashed, broken where a point is unknown.
   for (const seg of data.route) {
     const planned = seg[0]!.planned;
-    paint(L.polyline(seg.map((p) => [p.lat, p.lon] as L.LatLngTuple), { dashArray: planned ? '8 6' : undefined, interactive: false }), () => ({ color: color('--accent'), weight: 3 })).addTo(layers.pipeline);
+    paint(
+      L.polyline(
+        seg.map((p) => [p.lat, p.lon] as L.LatLngTuple),
+        { dashArray: planned ? '8 6' : undefined, interactive: false },
+      ),
+      () => ({ color: color('--accent'), weight: 3 }),
+    ).addTo(layers.pipeline);
   }
 
   for (const c of data.countryLabels) {
-    L.marker([c.lat, c.lon], { icon: L.divIcon({ className: 'map-country', html: el('span', { text: c.name.toUpperCase() }), iconSize: [0, 0] }), interactive: false, keyboard: false }).addTo(map);
+    L.marker([c.lat, c.lon], {
+      icon: L.divIcon({ className: 'map-country', html: el('span', { text: c.name.toUpperCase() }), iconSize: [0, 0] }),
+      interactive: false,
+      keyboard: false,
+    }).addTo(map);
   }
 
   // Towns: labels from the data; rank 2 only when zoomed in.
   const townMarkers = data.towns.map((t) => {
     const label = el('span', { className: 'map-town-label', text: t.name });
-    const icon = L.divIcon({ className: `map-town rank-${t.rank}`, html: el('span', {}, el('span', { className: 'map-town-dot' }), label), iconSize: [6, 6], iconAnchor: [3, 3] });
+    const icon = L.divIcon({
+      className: `map-town rank-${t.rank}`,
+      html: el('span', {}, el('span', { className: 'map-town-dot' }), label),
+      iconSize: [6, 6],
+      iconAnchor: [3, 3],
+    });
     return { rank: t.rank, marker: L.marker([t.lat, t.lon], { icon, interactive: false, keyboard: false }) };
   });
   const showTowns = () => {
@@ -153,7 +187,11 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     }
   };
   showTowns();
-  map.on('zoomend', () => { showTowns(); declutter(); retarget(); });
+  map.on('zoomend', () => {
+    showTowns();
+    declutter();
+    retarget();
+  });
 
   // Features that open details: crossings, then incidents (the Tab order).
   const markers = new Map<string, L.Marker | L.CircleMarker>();
@@ -166,7 +204,14 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   // sit under a crossing's or a bigger incident marker's target, it stops being a target of its own
   // (it is still drawn) and the one above lists it: no target is ever hidden under another.
   const TARGET = 24;
-  interface Target { marker: L.Marker; size: number; crossing?: MapCrossingMark; own: MapIncidentMark[]; extra: MapIncidentMark[]; kept: boolean }
+  interface Target {
+    marker: L.Marker;
+    size: number;
+    crossing?: MapCrossingMark;
+    own: MapIncidentMark[];
+    extra: MapIncidentMark[];
+    kept: boolean;
+  }
   const targets: Target[] = [];
   const targetOf = new Map<string, Target>();
   const byDate = (a: MapIncidentMark, b: MapIncidentMark) => data.incidents.indexOf(a) - data.incidents.indexOf(b);
@@ -208,7 +253,10 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     t.marker.on('add', () => {
       present(t);
       t.marker.getElement()?.addEventListener('keydown', (ev) => {
-        if ((ev.key === 'Enter' || ev.key === ' ') && t.kept) { ev.preventDefault(); void go(t); }
+        if ((ev.key === 'Enter' || ev.key === ' ') && t.kept) {
+          ev.preventDefault();
+          void go(t);
+        }
       });
     });
     t.marker.on('click', () => void go(t));
@@ -217,11 +265,19 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     if (c.lat === null) continue; // known only to its district: on the border strip
     const icon = L.divIcon({
       className: `map-crossing st-${c.status} prec-${c.precisionKey}`,
-      html: svgIcon(TARGET, (svg, m) => { svgChild(svg, 'rect', { x: m - 7, y: m - 7, width: 14, height: 14, rx: 2 }); }),
-      iconSize: [TARGET, TARGET], iconAnchor: [TARGET / 2, TARGET / 2],
+      html: svgIcon(TARGET, (svg, m) => {
+        svgChild(svg, 'rect', { x: m - 7, y: m - 7, width: 14, height: 14, rx: 2 });
+      }),
+      iconSize: [TARGET, TARGET],
+      iconAnchor: [TARGET / 2, TARGET / 2],
     });
     const m = L.marker([c.lat, c.lon], { icon, keyboard: true, title: '', riseOnHover: true, zIndexOffset: 1000 });
-    m.bindTooltip(el('span', { text: `${c.name}: ${c.statusLabel.toLowerCase()}` }), { direction: 'right', offset: [10, 0], permanent: true, className: 'map-crossing-label' });
+    m.bindTooltip(el('span', { text: `${c.name}: ${c.statusLabel.toLowerCase()}` }), {
+      direction: 'right',
+      offset: [10, 0],
+      permanent: true,
+      className: 'map-crossing-label',
+    });
     const t: Target = { marker: m, size: TARGET, crossing: c, own: [], extra: [], kept: true };
     track(t);
     targetOf.set(key({ type: 'crossing', id: c.id }), t);
@@ -237,7 +293,8 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   for (const i of data.incidents) {
     const k = `${i.lat},${i.lon}`;
     const list = atPoint.get(k);
-    if (list) list.push(i); else atPoint.set(k, [i]);
+    if (list) list.push(i);
+    else atPoint.set(k, [i]);
   }
   for (const list of atPoint.values()) {
     const drawn = [...list].sort((a, b) => radius(b.killed, maxKilled) - radius(a.killed, maxKilled));
@@ -252,31 +309,48 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
           circle.dataset.incident = i.id;
         }
       }),
-      iconSize: [size, size], iconAnchor: [size / 2, size / 2],
+      iconSize: [size, size],
+      iconAnchor: [size / 2, size / 2],
     });
     // Smaller markers above bigger ones, so none is hidden.
     const m = L.marker([list[0]!.lat, list[0]!.lon], { icon, keyboard: true, title: '', zIndexOffset: -size * 10 });
     const t: Target = { marker: m, size, own: list, extra: [], kept: true };
     track(t);
     m.addTo(layers.incidents);
-    for (const i of list) { markers.set(key({ type: 'incident', id: i.id }), m); targetOf.set(key({ type: 'incident', id: i.id }), t); }
+    for (const i of list) {
+      markers.set(key({ type: 'incident', id: i.id }), m);
+      targetOf.set(key({ type: 'incident', id: i.id }), t);
+    }
   }
   /** Which markers are targets at this zoom: crossings always; incidents unless under a target above them. */
   const retarget = () => {
     const kept: { x: number; y: number; t: Target }[] = [];
-    for (const t of targets) { t.extra = []; t.kept = true; }
+    for (const t of targets) {
+      t.extra = [];
+      t.kept = true;
+    }
     const shown = (t: Target) => visible.has(t.crossing ? 'crossings' : 'incidents');
     for (const t of targets) if (t.crossing && shown(t)) kept.push({ ...map.latLngToContainerPoint(t.marker.getLatLng()), t });
     // Bigger incident markers first: they sit lowest, so a smaller one beside them stays a target.
     for (const t of targets.filter((x) => !x.crossing && shown(x)).sort((a, b) => b.size - a.size)) {
       const p = map.latLngToContainerPoint(t.marker.getLatLng());
       const host = kept.find((k) => Math.abs(k.x - p.x) < TARGET && Math.abs(k.y - p.y) < TARGET);
-      if (host) { t.kept = false; host.t.extra.push(...t.own); } else kept.push({ x: p.x, y: p.y, t });
+      if (host) {
+        t.kept = false;
+        host.t.extra.push(...t.own);
+      } else kept.push({ x: p.x, y: p.y, t });
     }
     for (const t of targets) present(t);
   };
   const points = data.points;
-  const cellColours = () => ({ iran: color('--iran'), pakistan: color('--pakistan'), mixed: color('--neutral'), text: color('--text'), bg: color('--bg'), focus: color('--focus') });
+  const cellColours = () => ({
+    iran: color('--iran'),
+    pakistan: color('--pakistan'),
+    mixed: color('--neutral'),
+    text: color('--text'),
+    bg: color('--bg'),
+    focus: color('--focus'),
+  });
   const cells = points ? new IncidentCells(points, cellColours(), Boolean((window as { __mapBenchMarks?: boolean }).__mapBenchMarks)) : undefined;
   // Details come in files fetched on first open (the crossings' in one, the incidents' in chunks),
   // each once; a file that fails is forgotten, so the next open tries again.
@@ -285,8 +359,13 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   let crossingFile: Promise<Map<string, MapCrossing>> | undefined;
   const crossingOf = (id: string): Promise<MapCrossing | undefined> => {
     if (!crossingFile) {
-      const file = json<{ crossings: MapCrossing[]; sources: Record<string, MapSource> }>(detailUrl('crossings.json')).then((c) => { Object.assign(sources, c.sources); return new Map(c.crossings.map((x) => [x.id, x])); });
-      file.catch(() => { if (crossingFile === file) crossingFile = undefined; });
+      const file = json<{ crossings: MapCrossing[]; sources: Record<string, MapSource> }>(detailUrl('crossings.json')).then((c) => {
+        Object.assign(sources, c.sources);
+        return new Map(c.crossings.map((x) => [x.id, x]));
+      });
+      file.catch(() => {
+        if (crossingFile === file) crossingFile = undefined;
+      });
       crossingFile = file;
     }
     return crossingFile.then((all) => all.get(id));
@@ -297,8 +376,13 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     const k = Math.floor(index / data.chunk);
     let chunk = chunks.get(k);
     if (!chunk) {
-      chunk = json<{ incidents: MapIncident[]; sources: Record<string, MapSource> }>(detailUrl(`incidents/${k}.json`)).then((c) => { Object.assign(sources, c.sources); return c.incidents; });
-      chunk.catch(() => { if (chunks.get(k) === chunk) chunks.delete(k); });
+      chunk = json<{ incidents: MapIncident[]; sources: Record<string, MapSource> }>(detailUrl(`incidents/${k}.json`)).then((c) => {
+        Object.assign(sources, c.sources);
+        return c.incidents;
+      });
+      chunk.catch(() => {
+        if (chunks.get(k) === chunk) chunks.delete(k);
+      });
       chunks.set(k, chunk);
     }
     return chunk.then((list) => list[index - k * data.chunk]!);
@@ -323,7 +407,13 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   const setLayers = (want: readonly LayerKey[]) => {
     for (const k of ALL_LAYERS) {
       const on = want.includes(k);
-      if (on) { visible.add(k); layers[k].addTo(map); } else { visible.delete(k); layers[k].remove(); }
+      if (on) {
+        visible.add(k);
+        layers[k].addTo(map);
+      } else {
+        visible.delete(k);
+        layers[k].remove();
+      }
     }
     for (const b of boxes) b.checked = visible.has(b.dataset.layer as LayerKey);
     declutter();
@@ -348,35 +438,72 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   // Programmatic moves (opening a feature, applying a link) set this, so only the reader's own
   // moves put a view in the URL.
   let programmatic = false;
-  const quietly = (f: () => void) => { programmatic = true; try { f(); } finally { programmatic = false; } };
-  map.on('moveend', () => { if (!programmatic) { moved = true; writeHash(); } });
+  const quietly = (f: () => void) => {
+    programmatic = true;
+    try {
+      f();
+    } finally {
+      programmatic = false;
+    }
+  };
+  map.on('moveend', () => {
+    if (!programmatic) {
+      moved = true;
+      writeHash();
+    }
+  });
 
   // Details panel, filled with text nodes only (the data never becomes HTML).
-  const sourceList = (ids: string[]) => el('ul', { className: 'map-sources' }, ...ids.map((id) => {
-    const src = sources[id];
-    if (!src) return el('li', { text: id });
-    const label = src.date ? `${src.publisher} (${src.date})` : src.publisher;
-    if (!src.url) return el('li', { text: `${label} (address unknown)` });
-    const a = el('a', { text: label });
-    a.href = src.url;
-    a.rel = 'noopener';
-    return el('li', {}, a);
-  }));
-  const dl = (rows: [string, string | undefined][]) => el('dl', {}, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
+  const sourceList = (ids: string[]) =>
+    el(
+      'ul',
+      { className: 'map-sources' },
+      ...ids.map((id) => {
+        const src = sources[id];
+        if (!src) return el('li', { text: id });
+        const label = src.date ? `${src.publisher} (${src.date})` : src.publisher;
+        if (!src.url) return el('li', { text: `${label} (address unknown)` });
+        const a = el('a', { text: label });
+        a.href = src.url;
+        a.rel = 'noopener';
+        return el('li', {}, a);
+      }),
+    );
+  const dl = (rows: [string, string | undefined][]) =>
+    el('dl', {}, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
   const crossingDetails = (c: MapCrossing) => {
     panelTitle.textContent = c.name;
-    const local = c.local.map((l) => { const s = el('span', { text: l.text }); s.lang = l.lang; s.dir = 'auto'; return s; });
+    const local = c.local.map((l) => {
+      const s = el('span', { text: l.text });
+      s.lang = l.lang;
+      s.dir = 'auto';
+      return s;
+    });
     panelBody.replaceChildren(
       ...(local.length ? [el('p', { className: 'map-local' }, ...local.flatMap((s, k) => (k ? [' · ', s] : [s])))] : []),
       el('p', { className: `map-status-line st-${c.status}`, text: `${c.kind} · ${c.statusLabel} since ${c.statusDate}` }),
-      dl([['Where', c.where || undefined], ['Also spelt', c.altNames.join(', ') || undefined], ['On the map', `${c.precision}${c.geoNote ? `: ${c.geoNote}` : ''}`]]),
-      ...(c.sites.length ? [el(subhead, { text: 'Named sites' }), el('ul', { className: 'map-sites' }, ...c.sites.map((t) => el('li', {}, el('strong', { text: t.name }), ...(t.note ? [`: ${t.note}`] : []), sourceList(t.sourceIds))))] : []),
+      dl([
+        ['Where', c.where || undefined],
+        ['Also spelt', c.altNames.join(', ') || undefined],
+        ['On the map', `${c.precision}${c.geoNote ? `: ${c.geoNote}` : ''}`],
+      ]),
+      ...(c.sites.length
+        ? [
+            el(subhead, { text: 'Named sites' }),
+            el(
+              'ul',
+              { className: 'map-sites' },
+              ...c.sites.map((t) => el('li', {}, el('strong', { text: t.name }), ...(t.note ? [`: ${t.note}`] : []), sourceList(t.sourceIds))),
+            ),
+          ]
+        : []),
       ...(c.facts.length ? [el('ul', { className: 'map-facts' }, ...c.facts.map((f) => el('li', { text: f })))] : []),
       el(subhead, { text: 'Status history' }),
       el('ol', { className: 'map-history' }, ...c.history.map((h) => el('li', {}, el('strong', { text: `${h.date} · ${h.status}` }), ` ${h.note}`))),
       ...(c.note ? [el('p', { className: 'map-note', text: c.note })] : []),
       ...(c.lowConfidence ? [el('p', { className: 'low-confidence', text: 'low confidence' })] : []),
-      el(subhead, { text: 'Sources' }), sourceList([...new Set([...c.sourceIds, ...c.history.flatMap((h) => h.sourceIds)])]),
+      el(subhead, { text: 'Sources' }),
+      sourceList([...new Set([...c.sourceIds, ...c.history.flatMap((h) => h.sourceIds)])]),
       ...beside(targetOf.get(key({ type: 'crossing', id: c.id }))),
     );
   };
@@ -384,37 +511,70 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   const beside = (t: Target | undefined): Node[] => {
     const list = t ? incidentsOf(t) : [];
     if (!list.length) return [];
-    return [el(subhead, { text: 'Incidents drawn beside it' }), el('ul', {}, ...list.map((o) => {
-      const b = el('button', { className: 'map-link', text: `${o.date}: ${o.place}, ${o.killedLabel} killed` });
-      b.type = 'button';
-      b.addEventListener('click', () => void open({ type: 'incident', id: o.id }, true));
-      return el('li', {}, b);
-    }))];
+    return [
+      el(subhead, { text: 'Incidents drawn beside it' }),
+      el(
+        'ul',
+        {},
+        ...list.map((o) => {
+          const b = el('button', { className: 'map-link', text: `${o.date}: ${o.place}, ${o.killedLabel} killed` });
+          b.type = 'button';
+          b.addEventListener('click', () => void open({ type: 'incident', id: o.id }, true));
+          return el('li', {}, b);
+        }),
+      ),
+    ];
   };
   const incidentDetails = (i: MapIncident) => {
     panelTitle.textContent = `${i.place}, ${i.date}`;
     const t = targetOf.get(key({ type: 'incident', id: i.id }));
     const here = (t ? t.own : []).filter((o) => o.id !== i.id);
     panelBody.replaceChildren(
-      el('p', { className: `map-status-line side-${i.side}`, text: `${i.side === 'iran' ? 'In Iran' : 'In Pakistan'}${i.followUp ? ' · after the article' : ''}` }),
+      el('p', {
+        className: `map-status-line side-${i.side}`,
+        text: `${i.side === 'iran' ? 'In Iran' : 'In Pakistan'}${i.followUp ? ' · after the article' : ''}`,
+      }),
       ...(i.lowConfidence ? [el('p', { className: 'low-confidence', text: 'low confidence' })] : []),
       el('p', { text: i.summary }),
-      dl([['Killed', i.killedLabel], ['Injured', i.injuredLabel], ['Counts', i.countNote], ['Who', i.by], ['Date', i.dateNote], ['On the map', `${i.precision}${i.geoNote ? `: ${i.geoNote}` : ''}`]]),
-      ...(here.length ? [el(subhead, { text: 'Also drawn at this point' }), el('ul', {}, ...here.map((o) => {
-        const b = el('button', { className: 'map-link', text: `${o.date}: ${o.place}` });
-        b.type = 'button';
-        b.addEventListener('click', () => void open({ type: 'incident', id: o.id }, true));
-        return el('li', {}, b);
-      }))] : []),
-      el(subhead, { text: 'Sources' }), sourceList(i.sourceIds),
+      dl([
+        ['Killed', i.killedLabel],
+        ['Injured', i.injuredLabel],
+        ['Counts', i.countNote],
+        ['Who', i.by],
+        ['Date', i.dateNote],
+        ['On the map', `${i.precision}${i.geoNote ? `: ${i.geoNote}` : ''}`],
+      ]),
+      ...(here.length
+        ? [
+            el(subhead, { text: 'Also drawn at this point' }),
+            el(
+              'ul',
+              {},
+              ...here.map((o) => {
+                const b = el('button', { className: 'map-link', text: `${o.date}: ${o.place}` });
+                b.type = 'button';
+                b.addEventListener('click', () => void open({ type: 'incident', id: o.id }, true));
+                return el('li', {}, b);
+              }),
+            ),
+          ]
+        : []),
+      el(subhead, { text: 'Sources' }),
+      sourceList(i.sourceIds),
     );
   };
 
   const stripLinks = [...root.querySelectorAll<HTMLAnchorElement>('[data-strip-crossing]')];
   function clearSelection() {
     for (const e of root.querySelectorAll('.map-canvas .selected')) e.classList.remove('selected');
-    for (const a of stripLinks) { a.classList.remove('selected'); a.removeAttribute('aria-current'); }
-    if (cells && cells.selected !== undefined) { cells.selected = undefined; cells.draw(); }
+    for (const a of stripLinks) {
+      a.classList.remove('selected');
+      a.removeAttribute('aria-current');
+    }
+    if (cells && cells.selected !== undefined) {
+      cells.selected = undefined;
+      cells.draw();
+    }
     selected = undefined;
   }
   let keepReturn: HTMLElement | null = null;
@@ -436,13 +596,23 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   async function open(ref: FeatureRef, fromUser: boolean) {
     const mine = ++ticket;
     const fromList = fromUser && !panel.hidden && panel.contains(document.activeElement) ? returnFocus : null;
-    const show = (from: HTMLElement | null, at: L.LatLng | undefined) => { keepReturn = fromList; showPanel(fromUser, from, at); };
+    const show = (from: HTMLElement | null, at: L.LatLng | undefined) => {
+      keepReturn = fromList;
+      showPanel(fromUser, from, at);
+    };
     const layer: LayerKey = ref.type === 'crossing' ? 'crossings' : 'incidents';
-    const notFound = () => { status.textContent = `Not on the map: no ${ref.type} "${ref.id}" can be drawn. The lists below have the records.`; };
+    const notFound = () => {
+      status.textContent = `Not on the map: no ${ref.type} "${ref.id}" can be drawn. The lists below have the records.`;
+    };
     let crossing: MapCrossing | undefined;
     if (ref.type === 'crossing') {
       if (!data.crossings.some((x) => x.id === ref.id)) return notFound();
-      try { crossing = await crossingOf(ref.id); } catch { if (mine === ticket) failed('this crossing'); return; }
+      try {
+        crossing = await crossingOf(ref.id);
+      } catch {
+        if (mine === ticket) failed('this crossing');
+        return;
+      }
       if (mine !== ticket) return;
       const c = crossing;
       if (!c) return notFound();
@@ -462,7 +632,12 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
       const index = points.ids.indexOf(ref.id);
       if (index < 0) return notFound();
       let record: MapIncident;
-      try { record = await incidentAt(index); } catch { if (mine === ticket) failed('this incident'); return; }
+      try {
+        record = await incidentAt(index);
+      } catch {
+        if (mine === ticket) failed('this incident');
+        return;
+      }
       if (mine !== ticket) return;
       clearSelection();
       selected = ref;
@@ -480,12 +655,18 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     // An incident's details come from its chunk, fetched on the first open.
     let details: MapIncident | undefined;
     if (!crossing) {
-      try { details = await incidentAt(index); } catch { if (mine === ticket) failed('this incident'); return; }
+      try {
+        details = await incidentAt(index);
+      } catch {
+        if (mine === ticket) failed('this incident');
+        return;
+      }
       if (mine !== ticket) return;
     }
     clearSelection();
     selected = ref;
-    if (crossing) crossingDetails(crossing); else incidentDetails(details!);
+    if (crossing) crossingDetails(crossing);
+    else incidentDetails(details!);
     if (!visible.has(layer)) setLayers([...visible, layer]);
     const markerEl = (m.getElement() as HTMLElement | undefined) ?? null;
     (markerEl?.querySelector(`[data-incident="${ref.id}"]`) ?? markerEl)?.classList.add('selected');
@@ -496,12 +677,16 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     panelTitle.textContent = title;
     panelBody.replaceChildren(
       ...lead,
-      el('ul', { className: 'map-list' }, ...items.map((r) => {
-        const b = el('button', { className: 'map-link', text: r.text });
-        b.type = 'button';
-        b.addEventListener('click', () => void open({ type: 'incident', id: r.id }, true));
-        return el('li', {}, b);
-      })),
+      el(
+        'ul',
+        { className: 'map-list' },
+        ...items.map((r) => {
+          const b = el('button', { className: 'map-link', text: r.text });
+          b.type = 'button';
+          b.addEventListener('click', () => void open({ type: 'incident', id: r.id }, true));
+          return el('li', {}, b);
+        }),
+      ),
       ...(note ? [el('p', { className: 'map-note', text: note })] : []),
     );
   }
@@ -510,8 +695,17 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     ++ticket;
     clearSelection();
     const list = incidentsOf(t);
-    listPanel(`${formatNumber(list.length)} incidents drawn here`, list.map((r) => ({ id: r.id, text: `${r.date}: ${r.place}, ${r.killedLabel} killed` })),
-      [el('p', { text: t.extra.length ? 'Drawn at this point or close beside it at this zoom; zoom in to separate them.' : `All are drawn at one point: ${list[0]!.precision}.` })]);
+    listPanel(
+      `${formatNumber(list.length)} incidents drawn here`,
+      list.map((r) => ({ id: r.id, text: `${r.date}: ${r.place}, ${r.killedLabel} killed` })),
+      [
+        el('p', {
+          text: t.extra.length
+            ? 'Drawn at this point or close beside it at this zoom; zoom in to separate them.'
+            : `All are drawn at one point: ${list[0]!.precision}.`,
+        }),
+      ],
+    );
     t.marker.getElement()?.classList.add('selected');
     showPanel(true, (t.marker.getElement() as HTMLElement | undefined) ?? null, undefined);
   }
@@ -520,15 +714,27 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     if (c.n === 1) return open({ type: 'incident', id: points!.ids[c.indices[0]!]! }, true);
     const mine = ++ticket;
     let records: MapIncident[];
-    try { records = await Promise.all(c.indices.map((i) => incidentAt(i))); } catch { if (mine === ticket) failed('these incidents'); return; }
+    try {
+      records = await Promise.all(c.indices.map((i) => incidentAt(i)));
+    } catch {
+      if (mine === ticket) failed('these incidents');
+      return;
+    }
     if (mine !== ticket) return;
     clearSelection();
     const zoom = el('button', { className: 'map-link', text: 'Zoom in to separate them' });
     zoom.type = 'button';
     const at = map.containerPointToLatLng([c.x, c.y]);
-    zoom.addEventListener('click', () => { close(); map.setView(at, Math.min(map.getMaxZoom(), map.getZoom() + 2)); });
-    listPanel(`${formatNumber(c.n)} incidents here`, records.map((r, k) => ({ id: points!.ids[c.indices[k]!]!, text: `${r.date}: ${r.place}, ${r.killedLabel} killed` })), [el('p', {}, zoom)],
-      c.n > records.length ? `The first ${records.length} by date; zoom in for the others.` : undefined);
+    zoom.addEventListener('click', () => {
+      close();
+      map.setView(at, Math.min(map.getMaxZoom(), map.getZoom() + 2));
+    });
+    listPanel(
+      `${formatNumber(c.n)} incidents here`,
+      records.map((r, k) => ({ id: points!.ids[c.indices[k]!]!, text: `${r.date}: ${r.place}, ${r.killedLabel} killed` })),
+      [el('p', {}, zoom)],
+      c.n > records.length ? `The first ${records.length} by date; zoom in for the others.` : undefined,
+    );
     showPanel(true, canvasEl, undefined);
   }
   /**
@@ -544,11 +750,20 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     for (let i = 0; i < points!.ids.length; i++) if (bounds.contains([points!.lat[i]!, points!.lon[i]!])) inView.push(i);
     const shown = inView.slice(0, LIST_IN_VIEW);
     let records: MapIncident[];
-    try { records = await Promise.all(shown.map((i) => incidentAt(i))); } catch { if (mine === ticket) failed('the incidents in view'); return; }
+    try {
+      records = await Promise.all(shown.map((i) => incidentAt(i)));
+    } catch {
+      if (mine === ticket) failed('the incidents in view');
+      return;
+    }
     if (mine !== ticket) return;
     clearSelection();
-    listPanel(`${formatNumber(inView.length)} incidents in view`, records.map((r, k) => ({ id: points!.ids[shown[k]!]!, text: `${r.date}: ${r.place}, ${r.killedLabel} killed` })), [],
-      inView.length > shown.length ? `The first ${shown.length} by date; zoom in or move the map for the others.` : undefined);
+    listPanel(
+      `${formatNumber(inView.length)} incidents in view`,
+      records.map((r, k) => ({ id: points!.ids[shown[k]!]!, text: `${r.date}: ${r.place}, ${r.killedLabel} killed` })),
+      [],
+      inView.length > shown.length ? `The first ${shown.length} by date; zoom in or move the map for the others.` : undefined,
+    );
     showPanel(true, from, undefined);
   }
   function close() {
@@ -562,7 +777,12 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     returnFocus = null;
   }
   closeButton.addEventListener('click', close);
-  root.addEventListener('keydown', (ev) => { if (ev.key === 'Escape' && !panel.hidden) { ev.preventDefault(); close(); } });
+  root.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape' && !panel.hidden) {
+      ev.preventDefault();
+      close();
+    }
+  });
 
   // Page scrolling never zooms the map; Ctrl/⌘ + scroll (and trackpad pinch) does; one finger scrolls the page.
   let hintTimer: number | undefined;
@@ -572,13 +792,24 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     window.clearTimeout(hintTimer);
     hintTimer = window.setTimeout(() => hint.classList.remove('visible'), 1500);
   };
-  canvasEl.addEventListener('wheel', (ev) => {
-    if (ev.ctrlKey || ev.metaKey) {
-      ev.preventDefault();
-      map.setZoomAround(map.mouseEventToContainerPoint(ev), map.getZoom() - Math.sign(ev.deltaY) * 0.5);
-    } else showHint(/Mac|iPhone|iPad/.test(navigator.userAgent) ? 'Use ⌘ + scroll to zoom the map' : 'Use Ctrl + scroll to zoom the map');
-  }, { passive: false });
-  if (coarse) canvasEl.addEventListener('touchstart', (ev) => { if (ev.touches.length === 1) showHint('Use two fingers to move the map'); }, { passive: true });
+  canvasEl.addEventListener(
+    'wheel',
+    (ev) => {
+      if (ev.ctrlKey || ev.metaKey) {
+        ev.preventDefault();
+        map.setZoomAround(map.mouseEventToContainerPoint(ev), map.getZoom() - Math.sign(ev.deltaY) * 0.5);
+      } else showHint(/Mac|iPhone|iPad/.test(navigator.userAgent) ? 'Use ⌘ + scroll to zoom the map' : 'Use Ctrl + scroll to zoom the map');
+    },
+    { passive: false },
+  );
+  if (coarse)
+    canvasEl.addEventListener(
+      'touchstart',
+      (ev) => {
+        if (ev.touches.length === 1) showHint('Use two fingers to move the map');
+      },
+      { passive: true },
+    );
 
   // The keyboard and screen-reader way into the canvas of cells.
   // (The page reserves its place, hidden until now, so showing it moves nothing.)
@@ -592,7 +823,10 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
   // canvas layers are repainted with the new colours; the markers follow through CSS.
   const repaint = () => {
     for (const { layer, style } of styled) (layer as L.GeoJSON).setStyle(style() as L.PathOptions);
-    if (cells) { cells.colours = cellColours(); cells.draw(); }
+    if (cells) {
+      cells.colours = cellColours();
+      cells.draw();
+    }
   };
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', repaint);
   new MutationObserver(repaint).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
@@ -605,13 +839,19 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     ? `Interactive map: ${crossingWords} (press Tab to move between them, Enter to open one) and ${formatNumber(points.ids.length)} incidents, drawn as circles per area: select one to list its incidents, use "List the incidents in view", or zoom in.`
     : `Interactive map: ${crossingWords}, and ${formatNumber(data.incidents.length)} incidents. Press Tab to move between them, Enter to open one.`;
   const { unmapped } = data;
-  if (unmapped.crossings.length || unmapped.incidents) status.textContent += ` Not on the map, for want of a location, but in the lists below: ${[unmapped.crossings.join(', '), unmapped.incidents && `${formatNumber(unmapped.incidents)} incidents`].filter(Boolean).join('; ')}.`;
+  if (unmapped.crossings.length || unmapped.incidents)
+    status.textContent += ` Not on the map, for want of a location, but in the lists below: ${[unmapped.crossings.join(', '), unmapped.incidents && `${formatNumber(unmapped.incidents)} incidents`].filter(Boolean).join('; ')}.`;
 
   const apply = (state: MapState, scroll: boolean) => {
     setLayers(state.layers);
-    if (state.view) { const v = clampView(state.view, { minZoom: map.getMinZoom(), maxZoom: map.getMaxZoom(), bounds: bbox }); quietly(() => map.setView([v.lat, v.lon], v.zoom, { animate: false })); moved = true; }
+    if (state.view) {
+      const v = clampView(state.view, { minZoom: map.getMinZoom(), maxZoom: map.getMaxZoom(), bounds: bbox });
+      quietly(() => map.setView([v.lat, v.lon], v.zoom, { animate: false }));
+      moved = true;
+    }
     if (scroll) root.closest('figure')?.scrollIntoView({ block: 'start' });
-    if (state.feature) void open(state.feature, false); else close();
+    if (state.feature) void open(state.feature, false);
+    else close();
   };
   const initial = parseMapHash(location.hash);
   if (initial) apply(initial, false);

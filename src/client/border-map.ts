@@ -10,13 +10,15 @@ type Live = { apply: (state: MapState, scroll: boolean) => void };
 for (const root of document.querySelectorAll<HTMLElement>('[data-live-map]')) {
   let live: Promise<Live> | undefined;
   const load = (): Promise<Live> => {
-    live ??= import('./border-map-live').then((m) => m.mount(root)).catch((error: unknown) => {
-      // The static map and the lists stay; say why the live map is missing.
-      root.dataset.state = 'failed';
-      const status = root.querySelector('.map-status');
-      if (status) status.textContent = 'The interactive map could not load; the map above and the lists below show the same places.';
-      throw error;
-    });
+    live ??= import('./border-map-live')
+      .then((m) => m.mount(root))
+      .catch((error: unknown) => {
+        // The static map and the lists stay; say why the live map is missing.
+        root.dataset.state = 'failed';
+        const status = root.querySelector('.map-status');
+        if (status) status.textContent = 'The interactive map could not load; the map above and the lists below show the same places.';
+        throw error;
+      });
     return live;
   };
   const fromHash = (scroll: boolean) => {
@@ -25,9 +27,15 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-live-map]')) {
   };
   if (parseMapHash(location.hash)) fromHash(true);
   else if ('IntersectionObserver' in window) {
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) { io.disconnect(); void load(); }
-    }, { rootMargin: '600px 0px' });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          io.disconnect();
+          void load();
+        }
+      },
+      { rootMargin: '600px 0px' },
+    );
     io.observe(root);
   } else void load();
   window.addEventListener('hashchange', () => fromHash(true));

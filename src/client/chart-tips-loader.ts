@@ -25,19 +25,32 @@ const ready = new WeakSet<HTMLElement>();
 
 /** A tap made before the module arrived is passed on, so that it is not lost. */
 function enhance(el: HTMLElement, slug: string, first?: Event): void {
-  Promise.all([load(), fileOf(slug)]).then(([m, file]) => {
-    m.enhanceChart(el, file, first);
-    ready.add(el);
-  }, () => { /* No tooltips: the chart stays the drawing it is. */ });
+  Promise.all([load(), fileOf(slug)]).then(
+    ([m, file]) => {
+      m.enhanceChart(el, file, first);
+      ready.add(el);
+    },
+    () => {
+      /* No tooltips: the chart stays the drawing it is. */
+    },
+  );
 }
 
 const slugs = new Map<Element, string>();
 const embedded = document.body.classList.contains('embed');
-const io = 'IntersectionObserver' in window
-  ? new IntersectionObserver((entries) => {
-    for (const e of entries) if (e.isIntersecting) { io?.unobserve(e.target); enhance(e.target as HTMLElement, slugs.get(e.target)!); }
-  }, { rootMargin: '300px 0px' })
-  : undefined;
+const io =
+  'IntersectionObserver' in window
+    ? new IntersectionObserver(
+        (entries) => {
+          for (const e of entries)
+            if (e.isIntersecting) {
+              io?.unobserve(e.target);
+              enhance(e.target as HTMLElement, slugs.get(e.target)!);
+            }
+        },
+        { rootMargin: '300px 0px' },
+      )
+    : undefined;
 
 for (const el of document.querySelectorAll<HTMLElement>('.figure [data-tip-chart]')) {
   const slug = /^figure-([a-z0-9-]+)$/.exec(el.closest('.figure')?.id ?? '')?.[1];
@@ -48,7 +61,10 @@ for (const el of document.querySelectorAll<HTMLElement>('.figure [data-tip-chart
   el.setAttribute('role', 'group');
   el.setAttribute('aria-label', `${title}. Use the arrow keys to read each mark's value.`);
   const first = (e: Event): void => {
-    if (ready.has(el)) { for (const t of ['pointerover', 'click', 'focusin'] as const) el.removeEventListener(t, first); return; }
+    if (ready.has(el)) {
+      for (const t of ['pointerover', 'click', 'focusin'] as const) el.removeEventListener(t, first);
+      return;
+    }
     io?.unobserve(el);
     enhance(el, slug, e);
   };
@@ -56,5 +72,6 @@ for (const el of document.querySelectorAll<HTMLElement>('.figure [data-tip-chart
   // In an embed the chart is the page, in view at once: its tooltips wait for the reader, so a
   // host's page pays for them only when its reader points at, taps or tabs to the chart.
   if (embedded) continue;
-  if (io) io.observe(el); else enhance(el, slug);
+  if (io) io.observe(el);
+  else enhance(el, slug);
 }

@@ -14,7 +14,12 @@
  */
 import type { Tip, TipFile } from '../lib/charts/tips';
 
-interface Chart { el: HTMLElement; tips: Tip[]; order: number[]; last?: number }
+interface Chart {
+  el: HTMLElement;
+  tips: Tip[];
+  order: number[];
+  last?: number;
+}
 
 const TIP_ID = 'chart-tip';
 const MARGIN = 8;
@@ -116,7 +121,13 @@ function nearest(chart: Chart, x: number, y: number, reach: number): number | un
 }
 
 function onKey(chart: Chart, event: KeyboardEvent): void {
-  if (event.key === 'Escape') { if (current) { hide(); event.preventDefault(); } return; }
+  if (event.key === 'Escape') {
+    if (current) {
+      hide();
+      event.preventDefault();
+    }
+    return;
+  }
   const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
   const { order } = chart;
   if (order.length === 0) return;
@@ -155,10 +166,15 @@ function markUp(el: HTMLElement, file: TipFile): boolean {
 /** Makes one chart (an element with data-tip-chart) answer back. */
 export function enhanceChart(el: HTMLElement, file: TipFile, first?: Event): void {
   const known = charts.get(el);
-  if (known) { replay(known, first); return; }
+  if (known) {
+    replay(known, first);
+    return;
+  }
   if (!markUp(el, file)) return;
   const { tips } = file;
-  const order = [...new Set([...el.querySelectorAll<HTMLElement>('[data-tip]')].map((m) => Number(m.dataset.tip)))].filter((i) => tips[i]).sort((a, b) => a - b);
+  const order = [...new Set([...el.querySelectorAll<HTMLElement>('[data-tip]')].map((m) => Number(m.dataset.tip)))]
+    .filter((i) => tips[i])
+    .sort((a, b) => a - b);
   const chart: Chart = { el, tips, order };
   charts.set(el, chart);
   // The SVG <title>s were the baseline without script; the tooltip says more, and two at once is one too many.
@@ -169,7 +185,8 @@ export function enhanceChart(el: HTMLElement, file: TipFile, first?: Event): voi
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
       const i = nearest(chart, e.clientX, e.clientY, 16);
-      if (i === undefined) hide(); else show(chart, i);
+      if (i === undefined) hide();
+      else show(chart, i);
     });
   });
   el.addEventListener('pointerleave', (e) => {
@@ -179,7 +196,9 @@ export function enhanceChart(el: HTMLElement, file: TipFile, first?: Event): voi
   el.addEventListener('click', (e) => tap(chart, e));
   el.addEventListener('keydown', (e) => onKey(chart, e));
   el.addEventListener('focus', () => onFocus(chart));
-  el.addEventListener('blur', () => { if (current?.chart === chart) hide(); });
+  el.addEventListener('blur', () => {
+    if (current?.chart === chart) hide();
+  });
   if (first) replay(chart, first);
   else if (document.activeElement === el) onFocus(chart);
 }
@@ -203,5 +222,9 @@ function tap(chart: Chart, e: MouseEvent): void {
 document.addEventListener('click', (e) => {
   if (current && !current.chart.el.contains(e.target as Node) && !tipEl?.contains(e.target as Node)) hide();
 });
-document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
-addEventListener('resize', () => { if (current && !current.pinned) hide(); });
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') hide();
+});
+addEventListener('resize', () => {
+  if (current && !current.pinned) hide();
+});

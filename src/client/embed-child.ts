@@ -26,9 +26,13 @@ report();
 
 // Links made after the page loaded (the live map's sources) open outside the frame too, as the
 // build makes every other link of an embed do (src/lib/embed-links.ts); in-page links stay.
-document.addEventListener('click', (event) => {
-  const a = (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a[href]');
-  if (!a || a.target === '_blank' || isInPageLink(a.getAttribute('href') ?? '')) return;
-  a.target = '_blank';
-  a.relList.add('noopener');
-}, true);
+document.addEventListener(
+  'click',
+  (event) => {
+    const a = (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a[href]');
+    if (!a || a.target === '_blank' || isInPageLink(a.getAttribute('href') ?? '')) return;
+    a.target = '_blank';
+    a.relList.add('noopener');
+  },
+  true,
+);

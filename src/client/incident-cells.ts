@@ -13,11 +13,32 @@ const CELL = 30;
 /** The most incident indices a cell keeps for the details list. */
 const KEEP = 30;
 
-export interface Cell { x: number; y: number; r: number; n: number; iran: number; indices: number[] }
+export interface Cell {
+  x: number;
+  y: number;
+  r: number;
+  n: number;
+  iran: number;
+  indices: number[];
+}
 /** A cell in world pixels at one zoom level. */
-interface WorldCell { wx: number; wy: number; n: number; iran: number; r: number; indices: number[] }
+interface WorldCell {
+  wx: number;
+  wy: number;
+  n: number;
+  iran: number;
+  r: number;
+  indices: number[];
+}
 
-export interface CellColours { iran: string; pakistan: string; mixed: string; text: string; bg: string; focus: string }
+export interface CellColours {
+  iran: string;
+  pakistan: string;
+  mixed: string;
+  text: string;
+  bg: string;
+  focus: string;
+}
 
 export class IncidentCells extends L.Layer {
   private canvas?: HTMLCanvasElement;
@@ -32,7 +53,11 @@ export class IncidentCells extends L.Layer {
    * redraw's duration as a performance measure, for the scale benchmark only (it sets
    * window.__mapBenchMarks before the page loads); readers' pages record nothing.
    */
-  constructor(private readonly points: MapPoints, public colours: CellColours, private readonly marks = false) {
+  constructor(
+    private readonly points: MapPoints,
+    public colours: CellColours,
+    private readonly marks = false,
+  ) {
     super();
     const n = points.ids.length;
     this.wx = new Float64Array(n);
@@ -73,15 +98,27 @@ export class IncidentCells extends L.Layer {
       const y = wy[i]! * scale;
       const key = Math.floor(y / CELL) * perRow + Math.floor(x / CELL);
       let b = acc.get(key);
-      if (!b) { b = { sx: 0, sy: 0, n: 0, iran: 0, indices: [] }; acc.set(key, b); }
-      b.sx += x; b.sy += y; b.n += 1;
+      if (!b) {
+        b = { sx: 0, sy: 0, n: 0, iran: 0, indices: [] };
+        acc.set(key, b);
+      }
+      b.sx += x;
+      b.sy += y;
+      b.n += 1;
       if (side.charCodeAt(i) === 105 /* i */) b.iran += 1;
       if (b.indices.length < KEEP) b.indices.push(i);
     }
     // Area by count, relative to the fullest cell at this zoom; never wider than the cell.
     let most = 1;
     for (const b of acc.values()) most = Math.max(most, b.n);
-    return [...acc.values()].map((b) => ({ wx: b.sx / b.n, wy: b.sy / b.n, n: b.n, iran: b.iran, indices: b.indices, r: 3 + (CELL / 2 - 4) * Math.sqrt(b.n / most) }));
+    return [...acc.values()].map((b) => ({
+      wx: b.sx / b.n,
+      wy: b.sy / b.n,
+      n: b.n,
+      iran: b.iran,
+      indices: b.indices,
+      r: 3 + (CELL / 2 - 4) * Math.sqrt(b.n / most),
+    }));
   }
 
   draw(): void {
@@ -121,13 +158,20 @@ export class IncidentCells extends L.Layer {
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     // One path per colour (three fills and three strokes, not one per cell).
-    const groups: [string, Cell[]][] = [[this.colours.iran, []], [this.colours.pakistan, []], [this.colours.mixed, []]];
+    const groups: [string, Cell[]][] = [
+      [this.colours.iran, []],
+      [this.colours.pakistan, []],
+      [this.colours.mixed, []],
+    ];
     for (const c of this.cells) groups[c.iran === c.n ? 0 : c.iran === 0 ? 1 : 2]![1].push(c);
     ctx.lineWidth = 1.25;
     for (const [colour, list] of groups) {
       if (!list.length) continue;
       ctx.beginPath();
-      for (const c of list) { ctx.moveTo(c.x + c.r, c.y); ctx.arc(c.x, c.y, c.r, 0, 2 * Math.PI); }
+      for (const c of list) {
+        ctx.moveTo(c.x + c.r, c.y);
+        ctx.arc(c.x, c.y, c.r, 0, 2 * Math.PI);
+      }
       ctx.globalAlpha = 0.35;
       ctx.fillStyle = colour;
       ctx.fill();
@@ -158,7 +202,10 @@ export class IncidentCells extends L.Layer {
     let bestD = Infinity;
     for (const c of this.cells) {
       const d = Math.hypot(c.x - p.x, c.y - p.y);
-      if (d <= Math.max(c.r, 6) && d < bestD) { best = c; bestD = d; }
+      if (d <= Math.max(c.r, 6) && d < bestD) {
+        best = c;
+        bestD = d;
+      }
     }
     return best;
   }

@@ -10,7 +10,10 @@ if (ledger) {
     const m = /^#(verdict|section)-([a-z-]+)$/.exec(location.hash);
     if (!m) return;
     const radio = document.getElementById(`f-${m[1] === 'verdict' ? 'v' : 's'}-${m[2]}`);
-    if (radio instanceof HTMLInputElement) { radio.checked = true; ledger.scrollIntoView(); }
+    if (radio instanceof HTMLInputElement) {
+      radio.checked = true;
+      ledger.scrollIntoView();
+    }
   };
   apply();
   addEventListener('hashchange', apply);

@@ -73,7 +73,10 @@ const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 3)}...
  * ("reopened" finds "...reports the crossing reopening..."), else the note's beginning.
  */
 export function passageAbout(note: string, statuses: (string | undefined)[]): string {
-  const stems = statuses.flatMap((s) => (s ?? '').toLowerCase().split(/[^a-z]+/)).map((w) => w.replace(/(ed|ing|s)$/, '')).filter((w) => w.length >= 4);
+  const stems = statuses
+    .flatMap((s) => (s ?? '').toLowerCase().split(/[^a-z]+/))
+    .map((w) => w.replace(/(ed|ing|s)$/, ''))
+    .filter((w) => w.length >= 4);
   const sentences = note.split(/(?<=[.!?])\s+/);
   const hit = sentences.find((t) => stems.some((w) => t.toLowerCase().includes(w)));
   return `"${short(hit ?? note, 160)}"`;
@@ -85,7 +88,10 @@ function staleNotes(before: Rec, after: Rec): { path: (string | number)[]; messa
   const was = currentStatus(before);
   const now = currentStatus(after);
   if (was !== now && typeof after.note === 'string' && same(before.note, after.note)) {
-    out.push({ path: ['note'], message: `the current status changed since the last commit (${was ?? 'none'} → ${now ?? 'none'}) but the note did not: re-read it (${passageAbout(after.note, [was, now])}) and update it if it no longer holds` });
+    out.push({
+      path: ['note'],
+      message: `the current status changed since the last commit (${was ?? 'none'} → ${now ?? 'none'}) but the note did not: re-read it (${passageAbout(after.note, [was, now])}) and update it if it no longer holds`,
+    });
   }
   for (const list of ['history', 'updates'] as const) {
     const a = before[list];
@@ -96,7 +102,10 @@ function staleNotes(before: Rec, after: Rec): { path: (string | number)[]; messa
       if (!old || typeof entry?.note !== 'string') return;
       for (const key of ['status', 'verdict'] as const) {
         if (key in entry && !same(old[key], entry[key]) && same(old.note, entry.note)) {
-          out.push({ path: [list, i, 'note'], message: `the ${key} of this entry changed since the last commit (${String(old[key])} → ${String(entry[key])}) but its note did not: re-read it (${passageAbout(entry.note, [String(old[key]), String(entry[key])])}) and update it if it no longer holds` });
+          out.push({
+            path: [list, i, 'note'],
+            message: `the ${key} of this entry changed since the last commit (${String(old[key])} → ${String(entry[key])}) but its note did not: re-read it (${passageAbout(entry.note, [String(old[key]), String(entry[key])])}) and update it if it no longer holds`,
+          });
         }
       }
     });
@@ -139,10 +148,16 @@ export function changeWarnings(dir: string, fileOf: (name: DatasetName) => strin
       const old = then.get(rec.id as string);
       if (!old || same(old, rec)) return;
       const base = { file: fileOf(name), record: rec.id as string, index, warning: true };
-      for (const s of staleNotes(old, rec)) mine.push({ ...base, path: s.path, field: s.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join(''), message: s.message });
+      for (const s of staleNotes(old, rec))
+        mine.push({ ...base, path: s.path, field: s.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join(''), message: s.message });
       if (corrections && !loggedNow.has(`${name}/${rec.id as string}`)) {
         const fields = [...new Set([...Object.keys(old), ...Object.keys(rec)])].filter((k) => !same(old[k], rec[k]));
-        mine.push({ ...base, path: [], field: '', message: `changed since the last commit (${fields.join(', ')}), and data/corrections.json has no new entry for "${name}/${rec.id as string}": if a published fact changed, log it there (README: "Correcting a published record"); an edit that changes no published fact needs none` });
+        mine.push({
+          ...base,
+          path: [],
+          field: '',
+          message: `changed since the last commit (${fields.join(', ')}), and data/corrections.json has no new entry for "${name}/${rec.id as string}": if a published fact changed, log it there (README: "Correcting a published record"); an edit that changes no published fact needs none`,
+        });
       }
     });
     placeProblems(files.text, mine);

@@ -54,7 +54,10 @@ export function expandIs(selector: string): string[] {
   for (let i = 0; i < inner.length; i++) {
     if (inner[i] === '(') d++;
     else if (inner[i] === ')') d--;
-    else if (inner[i] === ',' && d === 0) { parts.push(inner.slice(start, i)); start = i + 1; }
+    else if (inner[i] === ',' && d === 0) {
+      parts.push(inner.slice(start, i));
+      start = i + 1;
+    }
   }
   parts.push(inner.slice(start));
   return parts.flatMap((p) => expandIs(`${selector.slice(0, at)}${p.trim()}${selector.slice(end + 1)}`));
@@ -66,7 +69,10 @@ const resolveVars = (value: string, vars: Record<string, string>): string => {
   return out;
 };
 
-interface Rule { selectors: string[]; body: string }
+interface Rule {
+  selectors: string[];
+  body: string;
+}
 
 function parseRules(css: string): Rule[] {
   const rules: Rule[] = [];
@@ -84,7 +90,10 @@ function parseRules(css: string): Rule[] {
     text = text.slice(0, at) + text.slice(i + 1);
   }
   for (const m of text.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
-    const selectors = m[1]!.split(/,(?![^(]*\))/).flatMap((s) => expandIs(s.trim())).filter(Boolean);
+    const selectors = m[1]!
+      .split(/,(?![^(]*\))/)
+      .flatMap((s) => expandIs(s.trim()))
+      .filter(Boolean);
     rules.push({ selectors, body: m[2]!.trim() });
   }
   return rules;
@@ -110,7 +119,10 @@ export function exportStyles(svg: XElement, css: string, theme: Record<string, s
   const colours: string[] = [];
   const walk = (el: XElement, inherited: string | undefined): void => {
     const classes = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
-    const own = classes.map((c) => local.get(c)).filter(Boolean).pop();
+    const own = classes
+      .map((c) => local.get(c))
+      .filter(Boolean)
+      .pop();
     const c = own ?? inherited;
     if (c) {
       let n = colours.indexOf(c);
@@ -135,7 +147,14 @@ export function exportStyles(svg: XElement, css: string, theme: Record<string, s
 
 const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export interface FrameText { title: string; subtitle: string; notes: string[]; sourceLine: string; credit: string; link: string }
+export interface FrameText {
+  title: string;
+  subtitle: string;
+  notes: string[];
+  sourceLine: string;
+  credit: string;
+  link: string;
+}
 
 /** The words of a rendered figure: its title, subtitle and notes, from the figure's HTML. */
 export function figureWords(html: string): Pick<FrameText, 'title' | 'subtitle' | 'notes'> {
@@ -154,7 +173,9 @@ export function figureSourceIds(html: string): string[] {
 
 /** The chart's drawing in a rendered figure: the wide layout where there are two, else the one. */
 export function chartSvg(html: string): string {
-  const m = /<div class="chart-(?:wide|single)"[^>]*>\s*(<svg[\s\S]*?<\/svg>)/.exec(html.includes('class="chart-wide"') ? html.slice(html.indexOf('class="chart-wide"') - 5) : html);
+  const m = /<div class="chart-(?:wide|single)"[^>]*>\s*(<svg[\s\S]*?<\/svg>)/.exec(
+    html.includes('class="chart-wide"') ? html.slice(html.indexOf('class="chart-wide"') - 5) : html,
+  );
   if (!m) throw new Error('chart-image: no chart SVG in the rendered figure');
   return m[1]!;
 }
@@ -279,7 +300,10 @@ export function woffToSfnt(woff: Buffer): Buffer {
  * arrow in words, and the status icons left out (the status's word follows each). The SVG keeps
  * them, for the reader's own fonts.
  */
-export const PNG_TEXT: [RegExp, string][] = [[/ ?→ ?/g, ' to '], [/[○◐●‖✕] ?/g, '']];
+export const PNG_TEXT: [RegExp, string][] = [
+  [/ ?→ ?/g, ' to '],
+  [/[○◐●‖✕] ?/g, ''],
+];
 
 /** The image as a PNG `width` pixels wide, its text in the given font files. */
 export function renderPng(svg: string, width: number, fontFiles: string[]): Buffer {
@@ -288,7 +312,9 @@ export function renderPng(svg: string, width: number, fontFiles: string[]): Buff
     fitTo: { mode: 'width', value: width },
     font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'Noto Sans' },
     background: 'white',
-  }).render().asPng();
+  })
+    .render()
+    .asPng();
 }
 
 /** A PNG's width and height, from its IHDR chunk; throws on anything that is not a PNG. */

@@ -26,14 +26,20 @@ let cache: { dir: string; data: Datasets } | undefined;
  */
 export function dataFingerprint(dir: string): string {
   const hash = createHash('sha256');
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const bytes = readFileSync(join(dir, name));
     hash.update(`${name}\0${bytes.length}\0`).update(bytes);
   }
   return hash.digest('hex');
 }
 
-interface HandOff { dir: string; fingerprint: string; data: Datasets }
+interface HandOff {
+  dir: string;
+  fingerprint: string;
+  data: Datasets;
+}
 
 /** scripts/build.ts: writes the validated data of `dir` for the Astro build it starts (VALIDATED_DATA=file). */
 export function writeHandOff(file: string, dir: string, data: Datasets): void {
@@ -102,7 +108,10 @@ export function getArticle(data: Datasets = getData()): Source {
 
 /** The corrections log, newest first (same day: file order). */
 export function correctionsNewestFirst(data: Datasets = getData()): Correction[] {
-  return data.corrections.map((c, i) => ({ c, i })).sort((a, b) => b.c.date.localeCompare(a.c.date) || a.i - b.i).map((x) => x.c);
+  return data.corrections
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => b.c.date.localeCompare(a.c.date) || a.i - b.i)
+    .map((x) => x.c);
 }
 
 /** The log's entries that touch one record ("incidents/<id>", "sections/visit"), newest first. */

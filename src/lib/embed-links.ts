@@ -22,7 +22,7 @@ export function linksOutOfFrame(html: string): string {
     if (!href || isInPageLink(href[1] ?? href[2] ?? href[3] ?? '')) return tag;
     let out = tag.replace(attr('target'), '');
     const rel = attr('rel').exec(out);
-    const tokens = new Set((rel ? rel[1] ?? rel[2] ?? rel[3] ?? '' : '').split(/\s+/).filter(Boolean));
+    const tokens = new Set((rel ? (rel[1] ?? rel[2] ?? rel[3] ?? '') : '').split(/\s+/).filter(Boolean));
     tokens.add('noopener');
     if (rel) out = out.replace(rel[0], '');
     return out.replace(/^<a\b/i, `<a target="_blank" rel="${[...tokens].join(' ')}"`);

@@ -33,7 +33,11 @@ export interface LogEntry {
   logged: boolean;
 }
 
-const slug = (s: string) => s.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+const slug = (s: string) =>
+  s
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
 
 /** The corrections log (corrections.json), newest first. */
 export function correctionEntries(data: Datasets): LogEntry[] {
@@ -41,8 +45,19 @@ export function correctionEntries(data: Datasets): LogEntry[] {
     const title = recordTitle(c.record, data);
     const word = { correction: 'Correction', clarification: 'Clarification', update: 'Update' }[c.kind];
     return {
-      anchor: `correction-${c.id}`, kind: c.kind, date: c.date, record: c.record, recordTitle: title, href: anchorOfRecord(c.record, data),
-      title: `${word}: ${title}`, text: c.change, reason: c.reason, before: c.before, sourceIds: c.sourceIds, lowConfidence: false, logged: true,
+      anchor: `correction-${c.id}`,
+      kind: c.kind,
+      date: c.date,
+      record: c.record,
+      recordTitle: title,
+      href: anchorOfRecord(c.record, data),
+      title: `${word}: ${title}`,
+      text: c.change,
+      reason: c.reason,
+      before: c.before,
+      sourceIds: c.sourceIds,
+      lowConfidence: false,
+      logged: true,
     };
   });
 }
@@ -64,13 +79,37 @@ export function updateEntries(data: Datasets): LogEntry[] {
     const record = `claims/${c.id}`;
     for (const u of c.updates ?? []) {
       const title = recordTitle(record, data);
-      out.push({ anchor: key(record, u.date), kind: 'update', date: u.date, record, recordTitle: title, href: anchorOfRecord(record, data), title: `Since the article (${formatDate(u.date)}): ${title}`, text: u.note, sourceIds: u.sourceIds, lowConfidence: u.confidence === 'low', logged: false });
+      out.push({
+        anchor: key(record, u.date),
+        kind: 'update',
+        date: u.date,
+        record,
+        recordTitle: title,
+        href: anchorOfRecord(record, data),
+        title: `Since the article (${formatDate(u.date)}): ${title}`,
+        text: u.note,
+        sourceIds: u.sourceIds,
+        lowConfidence: u.confidence === 'low',
+        logged: false,
+      });
     }
   }
   for (const p of data.pledges) {
     const record = `pledges/${p.id}`;
     for (const h of p.history.slice(1)) {
-      out.push({ anchor: key(record, h.date), kind: 'update', date: h.date, record, recordTitle: `Pledge: ${p.title}`, href: anchorOfRecord(record, data), title: `${p.title}: ${h.status} (${formatDate(h.date)})`, text: h.note, sourceIds: h.sourceIds, lowConfidence: h.confidence === 'low', logged: false });
+      out.push({
+        anchor: key(record, h.date),
+        kind: 'update',
+        date: h.date,
+        record,
+        recordTitle: `Pledge: ${p.title}`,
+        href: anchorOfRecord(record, data),
+        title: `${p.title}: ${h.status} (${formatDate(h.date)})`,
+        text: h.note,
+        sourceIds: h.sourceIds,
+        lowConfidence: h.confidence === 'low',
+        logged: false,
+      });
     }
   }
   return out.sort((a, b) => b.date.localeCompare(a.date) || a.anchor.localeCompare(b.anchor));
@@ -82,17 +121,22 @@ export function rfc3339(iso: string): string {
   return `${y}-${m}-${d}T00:00:00Z`;
 }
 
+// eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 forbids
+const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 /** Text for XML: the five special characters escaped, and characters XML 1.0 forbids dropped. */
 export function xmlText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return s.replace(NOT_IN_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** The Atom feed: the corrections log and the dated updates, newest first, every URL absolute. */
 export function atomFeed(data: Datasets, site: URL | string): string {
   const abs = (path: string) => new URL(path, site).href;
   const sourceLine = (ids: string[]) => {
-    const names = ids.map((id) => data.sources.find((s) => s.id === id)).filter((s) => s !== undefined).map((s) => `${s.publisher}${s.published ? ` (${formatDate(s.published)})` : ''}`);
+    const names = ids
+      .map((id) => data.sources.find((s) => s.id === id))
+      .filter((s) => s !== undefined)
+      .map((s) => `${s.publisher}${s.published ? ` (${formatDate(s.published)})` : ''}`);
     return names.length ? `Sources: ${names.join('; ')}.` : '';
   };
   const entries = [...correctionEntries(data), ...updateEntries(data)].sort((a, b) => b.date.localeCompare(a.date) || Number(b.logged) - Number(a.logged));
@@ -115,7 +159,9 @@ export function atomFeed(data: Datasets, site: URL | string): string {
       e.reason ? `Why: ${e.reason}` : '',
       e.lowConfidence ? 'Low confidence.' : '',
       sourceLine(e.sourceIds),
-    ].filter(Boolean).join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
     lines.push(
       '  <entry>',
       `    <id>${xmlText(abs(`/corrections/#${e.anchor}`))}</id>`,

@@ -52,7 +52,9 @@ export interface PledgeOutcome {
 export function pledgeOutcome(pledges: readonly Pledge[]): PledgeOutcome {
   return {
     total: pledges.length,
-    byStatus: PLEDGE_STATUSES.map((status) => ({ status, pledges: pledges.filter((p) => currentStatus(p).status === status) })).filter((g) => g.pledges.length > 0),
+    byStatus: PLEDGE_STATUSES.map((status) => ({ status, pledges: pledges.filter((p) => currentStatus(p).status === status) })).filter(
+      (g) => g.pledges.length > 0,
+    ),
     asOf: pledges.reduce((acc, p) => (currentStatus(p).asOf > acc ? currentStatus(p).asOf : acc), ''),
   };
 }

@@ -43,7 +43,10 @@ export function quarterlyTotals(incidents: readonly Incident[]): QuarterTotal[] 
     }
     const side = b[i.side];
     side.n += 1;
-    if (i.killed) { side.min += i.killed.min; side.max += i.killed.max; } else side.uncounted += 1;
+    if (i.killed) {
+      side.min += i.killed.min;
+      side.max += i.killed.max;
+    } else side.uncounted += 1;
   }
   return [...bins.values()].sort((a, b) => a.quarter.localeCompare(b.quarter));
 }
@@ -55,7 +58,17 @@ export function quarterlyTotals(incidents: readonly Incident[]): QuarterTotal[] 
 export function listedIncidents(incidents: readonly Incident[], claims: readonly Claim[]): { listed: Incident[]; all: boolean } {
   const sorted = [...incidents].sort((a, b) => a.date.localeCompare(b.date));
   if (incidents.length <= EACH_UP_TO) return { listed: sorted, all: true };
-  const cited = new Set(claims.flatMap((c) => c.about).filter((a) => a.startsWith('incidents/')).map((a) => a.slice('incidents/'.length)));
-  const deadliest = new Set([...incidents].sort((a, b) => (b.killed?.max ?? -1) - (a.killed?.max ?? -1)).slice(0, LISTED_BEYOND).map((i) => i.id));
+  const cited = new Set(
+    claims
+      .flatMap((c) => c.about)
+      .filter((a) => a.startsWith('incidents/'))
+      .map((a) => a.slice('incidents/'.length)),
+  );
+  const deadliest = new Set(
+    [...incidents]
+      .sort((a, b) => (b.killed?.max ?? -1) - (a.killed?.max ?? -1))
+      .slice(0, LISTED_BEYOND)
+      .map((i) => i.id),
+  );
   return { listed: sorted.filter((i) => cited.has(i.id) || deadliest.has(i.id)), all: false };
 }

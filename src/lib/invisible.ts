@@ -6,15 +6,30 @@
 
 /** Reorder the text around them: never wanted in this data (the page sets direction itself, with dir). */
 const DIRECTION_CONTROLS: Record<number, string> = {
-  0x202a: 'LEFT-TO-RIGHT EMBEDDING', 0x202b: 'RIGHT-TO-LEFT EMBEDDING', 0x202c: 'POP DIRECTIONAL FORMATTING',
-  0x202d: 'LEFT-TO-RIGHT OVERRIDE', 0x202e: 'RIGHT-TO-LEFT OVERRIDE',
-  0x2066: 'LEFT-TO-RIGHT ISOLATE', 0x2067: 'RIGHT-TO-LEFT ISOLATE', 0x2068: 'FIRST STRONG ISOLATE', 0x2069: 'POP DIRECTIONAL ISOLATE',
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+  0x202b: 'RIGHT-TO-LEFT EMBEDDING',
+  0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+  0x2066: 'LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'RIGHT-TO-LEFT ISOLATE',
+  0x2068: 'FIRST STRONG ISOLATE',
+  0x2069: 'POP DIRECTIONAL ISOLATE',
 };
 /** Take no space and show nothing. */
 const INVISIBLE: Record<number, string> = {
-  0x200b: 'ZERO WIDTH SPACE', 0x2060: 'WORD JOINER', 0xfeff: 'ZERO WIDTH NO-BREAK SPACE', 0x180e: 'MONGOLIAN VOWEL SEPARATOR',
-  0x2061: 'FUNCTION APPLICATION', 0x2062: 'INVISIBLE TIMES', 0x2063: 'INVISIBLE SEPARATOR', 0x2064: 'INVISIBLE PLUS',
-  0x034f: 'COMBINING GRAPHEME JOINER', 0x115f: 'HANGUL CHOSEONG FILLER', 0x1160: 'HANGUL JUNGSEONG FILLER', 0x3164: 'HANGUL FILLER',
+  0x200b: 'ZERO WIDTH SPACE',
+  0x2060: 'WORD JOINER',
+  0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
+  0x180e: 'MONGOLIAN VOWEL SEPARATOR',
+  0x2061: 'FUNCTION APPLICATION',
+  0x2062: 'INVISIBLE TIMES',
+  0x2063: 'INVISIBLE SEPARATOR',
+  0x2064: 'INVISIBLE PLUS',
+  0x034f: 'COMBINING GRAPHEME JOINER',
+  0x115f: 'HANGUL CHOSEONG FILLER',
+  0x1160: 'HANGUL JUNGSEONG FILLER',
+  0x3164: 'HANGUL FILLER',
 };
 /** Part of how Persian and Urdu are written (ZWNJ in می‌رود): allowed between two letters of such a script. */
 const JOINERS: Record<number, string> = { 0x200c: 'ZERO WIDTH NON-JOINER', 0x200d: 'ZERO WIDTH JOINER' };
@@ -47,9 +62,12 @@ export function invisibleCharacterProblem(s: string): string | undefined {
   for (let i = 0; i < s.length; i++) {
     const cp = s.charCodeAt(i);
     const where = `at character ${i + 1}, ${context(s, i, cp)}`;
-    if (DIRECTION_CONTROLS[cp]) return `expected text without direction controls, got ${code(cp)} ${DIRECTION_CONTROLS[cp]} ${where}: it reorders how the text is shown (a name can show reversed); delete it`;
-    if (INVISIBLE[cp]) return `expected text without invisible characters, got ${code(cp)} ${INVISIBLE[cp]} ${where}: it shows nothing but makes the text differ from what it looks like; delete it`;
-    if (JOINERS[cp] && !(joins(s[i - 1]) && joins(s[i + 1]))) return `expected a ${JOINERS[cp]} only between two letters of a script that uses it (Persian, Urdu), got ${code(cp)} ${where}; delete it`;
+    if (DIRECTION_CONTROLS[cp])
+      return `expected text without direction controls, got ${code(cp)} ${DIRECTION_CONTROLS[cp]} ${where}: it reorders how the text is shown (a name can show reversed); delete it`;
+    if (INVISIBLE[cp])
+      return `expected text without invisible characters, got ${code(cp)} ${INVISIBLE[cp]} ${where}: it shows nothing but makes the text differ from what it looks like; delete it`;
+    if (JOINERS[cp] && !(joins(s[i - 1]) && joins(s[i + 1])))
+      return `expected a ${JOINERS[cp]} only between two letters of a script that uses it (Persian, Urdu), got ${code(cp)} ${where}; delete it`;
     if (MARKS[cp] && !rtl) return `expected a direction mark only in right-to-left text, got ${code(cp)} ${MARKS[cp]} ${where}; delete it`;
   }
   return undefined;

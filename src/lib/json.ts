@@ -56,13 +56,22 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < n) {
     const b = bytes[i]!;
-    if (b < 0x80) { i++; continue; }
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
     let need: number;
     let min: number;
-    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
-    else return i;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
     let cp = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
@@ -93,7 +102,11 @@ export function decodeUtf8(bytes: Uint8Array): { text: string; problem?: undefin
     const shown = [...bytes.subarray(offset, offset + 3)].map(hex).join(' ');
     return {
       problem: {
-        kind: 'encoding', line, column, offset, path: [],
+        kind: 'encoding',
+        line,
+        column,
+        offset,
+        path: [],
         message: `expected UTF-8 text, got bytes that are not UTF-8 (${shown}); the file was probably saved in another encoding (Latin-1, Windows-1252): save it as UTF-8`,
       },
     };
@@ -101,12 +114,24 @@ export function decodeUtf8(bytes: Uint8Array): { text: string; problem?: undefin
 }
 
 function bomProblem(): JsonProblem {
-  return { kind: 'bom', line: 1, column: 1, offset: 0, path: [], message: 'the file starts with a byte-order mark (BOM, U+FEFF); save it as UTF-8 without BOM (most editors call it "UTF-8", not "UTF-8 with BOM")' };
+  return {
+    kind: 'bom',
+    line: 1,
+    column: 1,
+    offset: 0,
+    path: [],
+    message: 'the file starts with a byte-order mark (BOM, U+FEFF); save it as UTF-8 without BOM (most editors call it "UTF-8", not "UTF-8 with BOM")',
+  };
 }
 
 /** Thrown inside the scanner to stop at the first syntax error. */
 class Stop extends Error {
-  constructor(public readonly at: number, public readonly reason: string) { super(reason); }
+  constructor(
+    public readonly at: number,
+    public readonly reason: string,
+  ) {
+    super(reason);
+  }
 }
 
 const WS = new Uint8Array(128);
@@ -143,11 +168,27 @@ export function scanJson(text: string): JsonProblem[] {
     }
     let lo = 0;
     let hi = starts.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid]! <= offset) lo = mid; else hi = mid - 1; }
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
     return { line: lo + 1, column: offset - starts[lo]! + 1 };
   };
-  const at = (offset: number, kind: JsonProblemKind, message: string, where: JsonPath = path): JsonProblem => ({ kind, ...locate(offset), offset, path: [...where], message });
-  const skipWs = () => { while (i < n) { const c = text.charCodeAt(i); if (c < 128 && WS[c]) i++; else break; } };
+  const at = (offset: number, kind: JsonProblemKind, message: string, where: JsonPath = path): JsonProblem => ({
+    kind,
+    ...locate(offset),
+    offset,
+    path: [...where],
+    message,
+  });
+  const skipWs = () => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 128 && WS[c]) i++;
+      else break;
+    }
+  };
   const lineOf = (offset: number) => locate(offset).line;
 
   /** Why the character at `i` cannot start a value, in words. */
@@ -158,9 +199,11 @@ export function scanJson(text: string): JsonProblem[] {
     if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return new Stop(i, 'JSON has no comments; remove it (data/README.md documents the fields)');
     if (ch === ',') return new Stop(i, 'a comma where a value was expected (two commas in a row, or a comma before the first item?)');
     const word = /^[A-Za-z_$][\w$]*/.exec(text.slice(i, i + 40))?.[0];
-    if (word === 'NaN' || word === 'Infinity') return new Stop(i, `${word} is not allowed in JSON: write a number, or leave the field out (or null where the field allows it)`);
+    if (word === 'NaN' || word === 'Infinity')
+      return new Stop(i, `${word} is not allowed in JSON: write a number, or leave the field out (or null where the field allows it)`);
     if (word === 'undefined') return new Stop(i, 'undefined is not allowed in JSON: leave the field out (or null where the field allows it)');
-    if (word === 'True' || word === 'False' || word === 'None' || word === 'Null') return new Stop(i, `${word} is not JSON: write ${word === 'None' ? 'null' : word.toLowerCase()} (lower case)`);
+    if (word === 'True' || word === 'False' || word === 'None' || word === 'Null')
+      return new Stop(i, `${word} is not JSON: write ${word === 'None' ? 'null' : word.toLowerCase()} (lower case)`);
     if (word) return new Stop(i, `unexpected word ${word}: text must be in double quotes ("${word}")`);
     if (ch === '+' || ch === '.') return new Stop(i, `a JSON number cannot start with "${ch}" (write ${ch === '+' ? '5, not +5' : '0.5, not .5'})`);
     return new Stop(i, `expected a value (a string in double quotes, a number, true, false, null, an object or a list), got ${showChar(ch)}`);
@@ -173,13 +216,20 @@ export function scanJson(text: string): JsonProblem[] {
     const close = text.indexOf('"', i + 1);
     if (close !== -1) {
       const raw = text.slice(i + 1, close);
-      if (!SPECIAL.test(raw)) { i = close + 1; return raw; }
+      if (!SPECIAL.test(raw)) {
+        i = close + 1;
+        return raw;
+      }
     }
     i++;
     let escaped = false;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c === 0x22) { i++; const raw = text.slice(start + 1, i - 1); return escaped ? (JSON.parse(text.slice(start, i)) as string) : raw; }
+      if (c === 0x22) {
+        i++;
+        const raw = text.slice(start + 1, i - 1);
+        return escaped ? (JSON.parse(text.slice(start, i)) as string) : raw;
+      }
       if (c === 0x5c) {
         escaped = true;
         const e = text[i + 1];
@@ -190,7 +240,11 @@ export function scanJson(text: string): JsonProblem[] {
         else throw new Stop(i, `\\${e ?? ''} is not an escape JSON knows: write \\\\ for a backslash (JSON knows \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)`);
         continue;
       }
-      if (c === 0x0a || c === 0x0d) throw new Stop(i, `a line break inside a string: close the string that starts at line ${lineOf(start)}, column ${locate(start).column} with ", or write \\n for a line break`);
+      if (c === 0x0a || c === 0x0d)
+        throw new Stop(
+          i,
+          `a line break inside a string: close the string that starts at line ${lineOf(start)}, column ${locate(start).column} with ", or write \\n for a line break`,
+        );
       if (c < 0x20) throw new Stop(i, `a control character (${showChar(text[i]!)}) inside a string: write it as an escape (\\t for a tab) or remove it`);
       i++;
     }
@@ -202,7 +256,11 @@ export function scanJson(text: string): JsonProblem[] {
     if (text[i] === '-') i++;
     if (text[i] === '0') {
       i++;
-      if (isDigit(text.charCodeAt(i))) throw new Stop(start, `a JSON number cannot start with 0 (${text.slice(start, i + 3)}...): write it without leading zeros, or as a string if it is a code`);
+      if (isDigit(text.charCodeAt(i)))
+        throw new Stop(
+          start,
+          `a JSON number cannot start with 0 (${text.slice(start, i + 3)}...): write it without leading zeros, or as a string if it is a code`,
+        );
     } else if (isDigit(text.charCodeAt(i))) {
       while (isDigit(text.charCodeAt(i))) i++;
     } else throw new Stop(start, `"-" must be followed by digits in a JSON number`);
@@ -219,14 +277,19 @@ export function scanJson(text: string): JsonProblem[] {
     }
     const raw = text.slice(start, i);
     const v = Number(raw);
-    if (!Number.isFinite(v)) problems.push(at(start, 'number-range', `${raw} is too large to be a number (it would read as ${v > 0 ? '' : '-'}Infinity); is the exponent a typo?`));
-    else if (v === 0 && /[1-9]/.test(raw.replace(/[eE].*$/, ''))) problems.push(at(start, 'number-range', `${raw} is too small to be a number (it would read as 0); is the exponent a typo?`));
+    if (!Number.isFinite(v))
+      problems.push(at(start, 'number-range', `${raw} is too large to be a number (it would read as ${v > 0 ? '' : '-'}Infinity); is the exponent a typo?`));
+    else if (v === 0 && /[1-9]/.test(raw.replace(/[eE].*$/, '')))
+      problems.push(at(start, 'number-range', `${raw} is too small to be a number (it would read as 0); is the exponent a typo?`));
   };
 
   const literal = (word: string) => {
     if (text.startsWith(word, i)) {
       const next = text[i + word.length];
-      if (next === undefined || !/[\w$]/.test(next)) { i += word.length; return; }
+      if (next === undefined || !/[\w$]/.test(next)) {
+        i += word.length;
+        return;
+      }
     }
     throw notAValue();
   };
@@ -236,7 +299,10 @@ export function scanJson(text: string): JsonProblem[] {
     const c = text.charCodeAt(i);
     if (c === 0x7b) return object();
     if (c === 0x5b) return array();
-    if (c === 0x22) { string(); return; }
+    if (c === 0x22) {
+      string();
+      return;
+    }
     if (c === 0x2d || isDigit(c)) return number();
     if (c === 0x74) return literal('true');
     if (c === 0x66) return literal('false');
@@ -255,7 +321,10 @@ export function scanJson(text: string): JsonProblem[] {
       if (text[i] === close) throw new Stop(comma, `a comma after the last ${what}: remove it (JSON allows no trailing comma before ${close})`);
       return 'more';
     }
-    if (ch === close) { i++; return 'done'; }
+    if (ch === close) {
+      i++;
+      return 'done';
+    }
     if (i >= n) {
       const o = locate(opened);
       throw new Stop(i, `the file ends before the ${close === ']' ? 'list' : 'object'} opened at line ${o.line}, column ${o.column} is closed with ${close}`);
@@ -268,7 +337,10 @@ export function scanJson(text: string): JsonProblem[] {
     const opened = i;
     i++;
     skipWs();
-    if (text[i] === '}') { i++; return; }
+    if (text[i] === '}') {
+      i++;
+      return;
+    }
     const seen = new Map<string, number>();
     for (;;) {
       skipWs();
@@ -284,7 +356,14 @@ export function scanJson(text: string): JsonProblem[] {
       const key = string();
       const first = seen.get(key);
       if (first !== undefined) {
-        problems.push(at(keyAt, 'duplicate-key', `the field "${key}" is given twice in one object (first at line ${lineOf(first)}, again at line ${lineOf(keyAt)}); JSON would keep only the last: remove one`, [...path, key]));
+        problems.push(
+          at(
+            keyAt,
+            'duplicate-key',
+            `the field "${key}" is given twice in one object (first at line ${lineOf(first)}, again at line ${lineOf(keyAt)}); JSON would keep only the last: remove one`,
+            [...path, key],
+          ),
+        );
       } else seen.set(key, keyAt);
       skipWs();
       if (text[i] !== ':') throw new Stop(i, `expected a colon after the field name "${key}", got ${i < n ? showChar(text[i]!) : 'the end of the file'}`);
@@ -300,7 +379,10 @@ export function scanJson(text: string): JsonProblem[] {
     const opened = i;
     i++;
     skipWs();
-    if (text[i] === ']') { i++; return; }
+    if (text[i] === ']') {
+      i++;
+      return;
+    }
     for (let k = 0; ; k++) {
       path.push(k);
       value();
@@ -344,12 +426,19 @@ export function lineStarts(text: string): number[] {
 export function positionIn(starts: readonly number[], offset: number): { line: number; column: number } {
   let lo = 0;
   let hi = starts.length - 1;
-  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid]! <= offset) lo = mid; else hi = mid - 1; }
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
   return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }
 
 /** A node of the tree of paths `locatePaths` looks for. */
-interface PathNode { wanted: boolean; children: Map<string, PathNode> }
+interface PathNode {
+  wanted: boolean;
+  children: Map<string, PathNode>;
+}
 const pathKey = (k: string | number) => (typeof k === 'number' ? `#${k}` : `.${k}`);
 
 /** The key under which `locatePaths` returns a path's offset. */
@@ -370,7 +459,10 @@ export function locatePaths(text: string, paths: readonly JsonPath[]): Map<strin
     for (const k of p) {
       const key = pathKey(k);
       let next = node.children.get(key);
-      if (!next) { next = { wanted: false, children: new Map() }; node.children.set(key, next); }
+      if (!next) {
+        next = { wanted: false, children: new Map() };
+        node.children.set(key, next);
+      }
       node = next;
     }
     node.wanted = true;
@@ -378,7 +470,13 @@ export function locatePaths(text: string, paths: readonly JsonPath[]): Map<strin
   const found = new Map<string, number>();
   const n = text.length;
   let i = 0;
-  const ws = () => { while (i < n) { const c = text.charCodeAt(i); if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++; else break; } };
+  const ws = () => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      else break;
+    }
+  };
   /** Skips a string at `i` (its opening quote); returns its raw text. */
   const str = (): string => {
     const start = i + 1;
@@ -396,36 +494,61 @@ export function locatePaths(text: string, paths: readonly JsonPath[]): Map<strin
   /** Skips any value at `i` without looking inside. */
   const skip = () => {
     const c = text.charCodeAt(i);
-    if (c === 0x22) { str(); return; }
-    if (c !== 0x7b && c !== 0x5b) { while (i < n && !/[,\]}\s]/.test(text[i]!)) i++; return; }
+    if (c === 0x22) {
+      str();
+      return;
+    }
+    if (c !== 0x7b && c !== 0x5b) {
+      while (i < n && !/[,\]}\s]/.test(text[i]!)) i++;
+      return;
+    }
     let depth = 0;
     while (i < n) {
       const d = text.charCodeAt(i);
-      if (d === 0x22) { str(); continue; }
+      if (d === 0x22) {
+        str();
+        continue;
+      }
       if (d === 0x7b || d === 0x5b) depth++;
-      else if (d === 0x7d || d === 0x5d) { depth--; if (depth === 0) { i++; return; } }
+      else if (d === 0x7d || d === 0x5d) {
+        depth--;
+        if (depth === 0) {
+          i++;
+          return;
+        }
+      }
       i++;
     }
   };
   const walk = (node: PathNode, prefix: string) => {
     ws();
-    if (node.children.size === 0) { skip(); return; }
+    if (node.children.size === 0) {
+      skip();
+      return;
+    }
     const c = text.charCodeAt(i);
     if (c === 0x7b) {
       i++;
       for (;;) {
         ws();
-        if (text.charCodeAt(i) === 0x7d) { i++; return; }
+        if (text.charCodeAt(i) === 0x7d) {
+          i++;
+          return;
+        }
         const keyAt = i;
         const raw = str();
         const name = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-        ws(); i++; // the colon
+        ws();
+        i++; // the colon
         const key = pathKey(name);
         const child = node.children.get(key);
         if (child) {
           if (child.wanted) found.set(prefix + key, keyAt);
           walk(child, prefix + key);
-        } else { ws(); skip(); }
+        } else {
+          ws();
+          skip();
+        }
         ws();
         if (text.charCodeAt(i) === 0x2c) i++;
       }
@@ -433,7 +556,10 @@ export function locatePaths(text: string, paths: readonly JsonPath[]): Map<strin
       i++;
       for (let k = 0; ; k++) {
         ws();
-        if (text.charCodeAt(i) === 0x5d) { i++; return; }
+        if (text.charCodeAt(i) === 0x5d) {
+          i++;
+          return;
+        }
         const key = pathKey(k);
         const child = node.children.get(key);
         if (child) {

@@ -44,20 +44,22 @@ export function hrefOfRecord(ref: string): string {
 export function labelOfRecord(ref: string): string {
   const [dataset] = ref.split('/') as [string];
   return (
-    {
-      trade: 'trade chart',
-      mous: 'documents chart',
-      pipeline: 'pipeline timeline',
-      events: 'event in the timeline',
-      incidents: 'incident in the border record',
-      crossings: 'crossing in the border record',
-      places: 'map',
-      pledges: 'pledge tracker',
-      smuggling: 'smuggling chart',
-      claims: 'claim',
-      sources: 'source',
-    } as Record<string, string>
-  )[dataset] ?? dataset;
+    (
+      {
+        trade: 'trade chart',
+        mous: 'documents chart',
+        pipeline: 'pipeline timeline',
+        events: 'event in the timeline',
+        incidents: 'incident in the border record',
+        crossings: 'crossing in the border record',
+        places: 'map',
+        pledges: 'pledge tracker',
+        smuggling: 'smuggling chart',
+        claims: 'claim',
+        sources: 'source',
+      } as Record<string, string>
+    )[dataset] ?? dataset
+  );
 }
 
 /**
@@ -69,12 +71,18 @@ export function labelOfRecord(ref: string): string {
 export function anchorOfRecord(ref: string, data: Datasets): string {
   const [dataset, id] = ref.split('/') as [string, string];
   switch (dataset) {
-    case 'sections': return `/#${id}`;
-    case 'trade': return data.trade.find((r) => r.id === id)?.kind === 'headline' ? '/#figure-trade' : hrefOfAnchor(`trade-${id}`);
-    case 'pipeline': return data.pipeline.find((r) => r.id === id)?.kind === 'route-point' ? '/#figure-pipeline' : hrefOfAnchor(`pipeline-${id}`);
-    case 'smuggling': return `/#smuggling-${id}`;
-    case 'mous': return `/#document-${id}`;
-    default: return hrefOfRecord(ref);
+    case 'sections':
+      return `/#${id}`;
+    case 'trade':
+      return data.trade.find((r) => r.id === id)?.kind === 'headline' ? '/#figure-trade' : hrefOfAnchor(`trade-${id}`);
+    case 'pipeline':
+      return data.pipeline.find((r) => r.id === id)?.kind === 'route-point' ? '/#figure-pipeline' : hrefOfAnchor(`pipeline-${id}`);
+    case 'smuggling':
+      return `/#smuggling-${id}`;
+    case 'mous':
+      return `/#document-${id}`;
+    default:
+      return hrefOfRecord(ref);
   }
 }
 
@@ -91,29 +99,63 @@ export function recordTitle(ref: string, data: Datasets): string {
   const cut = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
   const find = <T extends { id: string }>(list: T[]) => list.find((r) => r.id === id);
   switch (dataset) {
-    case 'sections': return `The text of the section “${SECTION_LABEL_OF[id] ?? id}”`;
-    case 'claims': { const c = find(data.claims); return c ? `Claim: “${cut(c.quote)}”` : ref; }
-    case 'incidents': { const i = find(data.incidents); return i ? `Incident: ${formatDate(i.date)}, ${i.place}` : ref; }
-    case 'pledges': { const p = find(data.pledges); return p ? `Pledge: ${p.title}` : ref; }
-    case 'events': { const e = find(data.events); return e ? `Event: ${e.title}` : ref; }
-    case 'mous': { const m = find(data.mous); return m ? `Document ${m.number}: ${m.title}` : ref; }
-    case 'smuggling': { const s = find(data.smuggling); return s ? `Smuggling estimate: ${s.measure}` : ref; }
-    case 'crossings': { const c = find(data.crossings); return c ? `Crossing: ${[c.namePk, c.nameIr].filter(Boolean).join('–')}` : ref; }
-    case 'places': { const p = find(data.places); return p ? `Place: ${p.name}` : ref; }
-    case 'sources': { const s = find(data.sources); return s ? `Source: ${s.publisher}, ${cut(s.title, 60)}` : ref; }
+    case 'sections':
+      return `The text of the section “${SECTION_LABEL_OF[id] ?? id}”`;
+    case 'claims': {
+      const c = find(data.claims);
+      return c ? `Claim: “${cut(c.quote)}”` : ref;
+    }
+    case 'incidents': {
+      const i = find(data.incidents);
+      return i ? `Incident: ${formatDate(i.date)}, ${i.place}` : ref;
+    }
+    case 'pledges': {
+      const p = find(data.pledges);
+      return p ? `Pledge: ${p.title}` : ref;
+    }
+    case 'events': {
+      const e = find(data.events);
+      return e ? `Event: ${e.title}` : ref;
+    }
+    case 'mous': {
+      const m = find(data.mous);
+      return m ? `Document ${m.number}: ${m.title}` : ref;
+    }
+    case 'smuggling': {
+      const s = find(data.smuggling);
+      return s ? `Smuggling estimate: ${s.measure}` : ref;
+    }
+    case 'crossings': {
+      const c = find(data.crossings);
+      return c ? `Crossing: ${[c.namePk, c.nameIr].filter(Boolean).join('–')}` : ref;
+    }
+    case 'places': {
+      const p = find(data.places);
+      return p ? `Place: ${p.name}` : ref;
+    }
+    case 'sources': {
+      const s = find(data.sources);
+      return s ? `Source: ${s.publisher}, ${cut(s.title, 60)}` : ref;
+    }
     case 'trade': {
       const t = find(data.trade);
       if (!t) return ref;
-      if (t.kind === 'flow') return `Trade figure: ${t.period} (${t.reporter.replace(/-/g, ' ')}, ${t.flow === 'total' ? 'total' : t.flow === 'pk-to-ir' ? 'Pakistan to Iran' : 'Iran to Pakistan'})`;
+      if (t.kind === 'flow')
+        return `Trade figure: ${t.period} (${t.reporter.replace(/-/g, ' ')}, ${t.flow === 'total' ? 'total' : t.flow === 'pk-to-ir' ? 'Pakistan to Iran' : 'Iran to Pakistan'})`;
       if (t.kind === 'target') return `Trade target set ${formatDate(t.dateSet)}`;
       return `Trade statement of ${formatDate(t.date)}`;
     }
     case 'pipeline': {
       const p = find(data.pipeline);
       if (!p) return ref;
-      return p.kind === 'event' ? `Pipeline: ${p.title} (${formatDate(p.date)})` : p.kind === 'spec' ? `Pipeline specification: ${p.parameter}` : `Pipeline route point: ${p.name}`;
+      return p.kind === 'event'
+        ? `Pipeline: ${p.title} (${formatDate(p.date)})`
+        : p.kind === 'spec'
+          ? `Pipeline specification: ${p.parameter}`
+          : `Pipeline route point: ${p.name}`;
     }
-    default: return ref;
+    default:
+      return ref;
   }
 }
 
@@ -128,7 +170,9 @@ export function claimSourceAnchors(data: Datasets, sections: readonly string[]):
   const owners = new Map<string, { claimId: string; place: 'checked' | number }>();
   for (const section of sections) {
     for (const c of data.claims.filter((x) => x.section === section)) {
-      (c.updates ?? []).forEach((u, i) => { for (const id of u.sourceIds) if (!owners.has(id)) owners.set(id, { claimId: c.id, place: i }); });
+      (c.updates ?? []).forEach((u, i) => {
+        for (const id of u.sourceIds) if (!owners.has(id)) owners.set(id, { claimId: c.id, place: i });
+      });
       for (const id of c.sourceIds) if (!owners.has(id)) owners.set(id, { claimId: c.id, place: 'checked' });
     }
   }

@@ -29,7 +29,9 @@ const FACT_DATE_KEYS = new Set(['date', 'endDate', 'dateSet', 'periodStart', 'pe
 function newestDateIn(value: unknown, key = ''): string {
   if (typeof value === 'string') return FACT_DATE_KEYS.has(key) ? value : '';
   let newest = '';
-  const take = (d: string) => { if (d > newest) newest = d; };
+  const take = (d: string) => {
+    if (d > newest) newest = d;
+  };
   if (Array.isArray(value)) for (const v of value) take(newestDateIn(v, key));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) take(newestDateIn(v, k));
   return newest;
@@ -42,12 +44,24 @@ function newestDateIn(value: unknown, key = ''): string {
  * so a record added today about last year shows last year's date: the corrections log is what
  * dates a change to a published fact. A dataset with neither (places, mous) has no `date`.
  */
-export interface DatasetChange { date?: string; newestRecord?: string; lastCorrection?: string }
+export interface DatasetChange {
+  date?: string;
+  newestRecord?: string;
+  lastCorrection?: string;
+}
 
 export function datasetLastChange(name: DatasetName, data: Datasets = getData()): DatasetChange {
   const newestRecord = newestDateIn(data[name]) || undefined;
-  const lastCorrection = name === 'corrections' ? undefined : data.corrections.filter((c) => c.record.startsWith(`${name}/`)).reduce<string | undefined>((acc, c) => (!acc || c.date > acc ? c.date : acc), undefined);
-  const date = [newestRecord, lastCorrection].filter((d): d is string => !!d).sort().at(-1);
+  const lastCorrection =
+    name === 'corrections'
+      ? undefined
+      : data.corrections
+          .filter((c) => c.record.startsWith(`${name}/`))
+          .reduce<string | undefined>((acc, c) => (!acc || c.date > acc ? c.date : acc), undefined);
+  const date = [newestRecord, lastCorrection]
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
   return { ...(date ? { date } : {}), ...(newestRecord ? { newestRecord } : {}), ...(lastCorrection ? { lastCorrection } : {}) };
 }
 
@@ -57,7 +71,11 @@ export function datasetLastChange(name: DatasetName, data: Datasets = getData())
  * data does, so two builds of the same data cite the same release.
  */
 export function releaseDate(data: Datasets = getData()): string {
-  return DATASET_NAMES.map((n) => datasetLastChange(n, data).date ?? '').sort().at(-1) ?? '';
+  return (
+    DATASET_NAMES.map((n) => datasetLastChange(n, data).date ?? '')
+      .sort()
+      .at(-1) ?? ''
+  );
 }
 
 /** Per-dataset facts for the catalogue page and the data package. */

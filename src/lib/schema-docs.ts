@@ -58,7 +58,13 @@ function walk(s: z.ZodTypeAny, prefix: string, out: FieldDoc[]): void {
       else if (inner instanceof z.ZodUnion) {
         // A field with several object forms (a crossing's location: a point, or a district): every
         // form's fields once, required only when every form requires them.
-        const forms = (inner.options as z.ZodTypeAny[]).filter((o) => unwrap(o).schema instanceof z.ZodObject).map((o) => { const f: FieldDoc[] = []; walk(o, path, f); return f; });
+        const forms = (inner.options as z.ZodTypeAny[])
+          .filter((o) => unwrap(o).schema instanceof z.ZodObject)
+          .map((o) => {
+            const f: FieldDoc[] = [];
+            walk(o, path, f);
+            return f;
+          });
         const seen = new Map<string, FieldDoc>();
         for (const f of forms.flat()) {
           const prev = seen.get(f.path);

@@ -65,7 +65,8 @@ function options(s: z.ZodTypeAny): z.ZodTypeAny[] | undefined {
 export function exampleOf(s: z.ZodTypeAny, found?: unknown): unknown {
   const { schema } = unwrap(s);
   // A single value where a list is expected: the list it belongs in ("x" -> ["x"]).
-  if (schema instanceof z.ZodArray && found !== undefined && found !== null && typeof found !== 'object' && schema.element.safeParse(found).success) return [found];
+  if (schema instanceof z.ZodArray && found !== undefined && found !== null && typeof found !== 'object' && schema.element.safeParse(found).success)
+    return [found];
   const reg = registered(s);
   if (reg.found) return typeof reg.example === 'function' ? (reg.example as (f: unknown) => unknown)(found) : reg.example;
   if (schema instanceof z.ZodObject) {
@@ -87,7 +88,10 @@ export function exampleOf(s: z.ZodTypeAny, found?: unknown): unknown {
 /** JSON on one line, spaced as people write it: {"min": 2, "max": 2}. */
 export function inlineJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(inlineJson).join(', ')}]`;
-  if (v && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${inlineJson(x)}`).join(', ')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${JSON.stringify(k)}: ${inlineJson(x)}`)
+      .join(', ')}}`;
   return JSON.stringify(v) ?? 'null';
 }
 
@@ -107,7 +111,13 @@ export function expectedText(s: z.ZodTypeAny, found?: unknown): string {
   if (schema instanceof z.ZodObject) text = `an object like ${inlineJson(exampleOf(s, found))} (${fieldList(schema)})`;
   else if (schema instanceof z.ZodArray) text = `a list in [ ], like ${inlineJson(exampleOf(s, found))}`;
   else if (schema instanceof z.ZodString) {
-    text = isDayOnly(s) ? 'a full ISO date like 2024-01-16' : isDateString(s) ? 'an ISO date like 2024-01-16 (or 2024-01, or 2024)' : isKebabId(s) ? 'a kebab-case id like "taftan-mirjaveh"' : 'a text in double quotes';
+    text = isDayOnly(s)
+      ? 'a full ISO date like 2024-01-16'
+      : isDateString(s)
+        ? 'an ISO date like 2024-01-16 (or 2024-01, or 2024)'
+        : isKebabId(s)
+          ? 'a kebab-case id like "taftan-mirjaveh"'
+          : 'a text in double quotes';
   } else if (schema instanceof z.ZodNumber) text = schema.isInt ? 'a whole number, without quotes' : 'a number, without quotes';
   else if (schema instanceof z.ZodBoolean) text = 'true or false, without quotes';
   else if (schema instanceof z.ZodEnum) text = `one of ${(schema.options as string[]).map((o) => JSON.stringify(o)).join(', ')}`;
@@ -130,9 +140,25 @@ export function schemaAt(root: z.ZodTypeAny, path: readonly (string | number)[],
     let inner = unwrap(s).schema;
     const opts = options(inner);
     if (opts) {
-      const fits = opts.find((o) => o.safeParse(v).success)
-        ?? opts.find((o) => { const u = unwrap(o).schema; return u instanceof z.ZodObject && typeof k === 'string' && k in u.shape && Object.entries(u.shape as Record<string, z.ZodTypeAny>).every(([key, f]) => !(unwrap(f).schema instanceof z.ZodLiteral) || (v as Record<string, unknown> | null)?.[key] === (unwrap(f).schema as z.ZodLiteral<unknown>).value); })
-        ?? opts.find((o) => { const u = unwrap(o).schema; return u instanceof z.ZodObject && typeof k === 'string' && k in u.shape; });
+      const fits =
+        opts.find((o) => o.safeParse(v).success) ??
+        opts.find((o) => {
+          const u = unwrap(o).schema;
+          return (
+            u instanceof z.ZodObject &&
+            typeof k === 'string' &&
+            k in u.shape &&
+            Object.entries(u.shape as Record<string, z.ZodTypeAny>).every(
+              ([key, f]) =>
+                !(unwrap(f).schema instanceof z.ZodLiteral) ||
+                (v as Record<string, unknown> | null)?.[key] === (unwrap(f).schema as z.ZodLiteral<unknown>).value,
+            )
+          );
+        }) ??
+        opts.find((o) => {
+          const u = unwrap(o).schema;
+          return u instanceof z.ZodObject && typeof k === 'string' && k in u.shape;
+        });
       if (!fits) return undefined;
       inner = unwrap(fits).schema;
     }

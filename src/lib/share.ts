@@ -30,7 +30,12 @@ export const SECTION_LABELS: Record<(typeof SECTIONS)[number], string> = {
   'what-next': 'What happened next',
 };
 
-export interface ShareTarget { key: string; kicker: string; title: string; anchor: string }
+export interface ShareTarget {
+  key: string;
+  kicker: string;
+  title: string;
+  anchor: string;
+}
 
 export { SITE_TITLE };
 

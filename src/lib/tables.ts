@@ -31,7 +31,10 @@ export interface TableField {
   constraints?: { required?: boolean; enum?: string[]; minimum?: number; maximum?: number; pattern?: string };
 }
 
-export interface ForeignKey { fields: string; reference: { resource: string; fields: string } }
+export interface ForeignKey {
+  fields: string;
+  reference: { resource: string; fields: string };
+}
 
 export interface TableSchema {
   fields: TableField[];
@@ -53,8 +56,19 @@ export interface Table {
 
 /** How a record of each dataset is called in a column that points at it (`crossingId`). */
 const SINGULAR: Record<string, string> = {
-  sources: 'source', claims: 'claim', events: 'event', trade: 'trade', mous: 'mou', pipeline: 'pipeline', incidents: 'incident',
-  crossings: 'crossing', districts: 'district', places: 'place', pledges: 'pledge', smuggling: 'smuggling', corrections: 'correction',
+  sources: 'source',
+  claims: 'claim',
+  events: 'event',
+  trade: 'trade',
+  mous: 'mou',
+  pipeline: 'pipeline',
+  incidents: 'incident',
+  crossings: 'crossing',
+  districts: 'district',
+  places: 'place',
+  pledges: 'pledge',
+  smuggling: 'smuggling',
+  corrections: 'correction',
 };
 export const parentKey = (dataset: string) => `${SINGULAR[dataset] ?? 'record'}Id`;
 
@@ -82,10 +96,22 @@ export function firstDayOf(iso: string): string {
 }
 
 type Get = (item: unknown) => unknown;
-interface Column { field: TableField; get: (item: unknown) => string }
-interface Child { field: string; forms: z.ZodTypeAny[]; get: Get }
+interface Column {
+  field: TableField;
+  get: (item: unknown) => string;
+}
+interface Child {
+  field: string;
+  forms: z.ZodTypeAny[];
+  get: Get;
+}
 
-const at = (get: Get, key: string): Get => (v) => { const o = get(v); return o && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined; };
+const at =
+  (get: Get, key: string): Get =>
+  (v) => {
+    const o = get(v);
+    return o && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined;
+  };
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
 /** The object forms of a schema: one for an object, each option of a union of objects. */
@@ -114,7 +140,12 @@ function walk(forms: z.ZodObject<z.ZodRawShape>[], prefix: string, get: Get, req
       const c = { ...(req ? { required: true } : {}), ...extra };
       return Object.keys(c).length ? { constraints: c } : {};
     };
-    const base = (type: TableField['type'], extra?: TableField['constraints'], desc = description): TableField => ({ name, type, ...(desc ? { description: desc } : {}), ...constraints(extra) });
+    const base = (type: TableField['type'], extra?: TableField['constraints'], desc = description): TableField => ({
+      name,
+      type,
+      ...(desc ? { description: desc } : {}),
+      ...constraints(extra),
+    });
 
     if (inner.every((s) => s instanceof z.ZodLiteral)) {
       cols.push({ field: base('string', { enum: [...new Set(inner.map((s) => String((s as z.ZodLiteral<unknown>).value)))] }), get: (v) => text(getter(v)) });
@@ -134,8 +165,16 @@ function walk(forms: z.ZodObject<z.ZodRawShape>[], prefix: string, get: Get, req
         for (const r of records) for (const e of (getter(r) as { lang: string }[] | undefined) ?? []) langs.add(e.lang);
         for (const lang of [...langs].sort()) {
           cols.push({
-            field: { name: `${name}.${lang}`, type: 'string', description: `${description ? `${description.replace(/\.$/, '')}: ` : ''}in the language tagged "${lang}" (several separated by "${LIST_SEPARATOR}").` },
-            get: (v) => ((getter(v) as { text: string; lang: string }[] | undefined) ?? []).filter((e) => e.lang === lang).map((e) => e.text).join(LIST_SEPARATOR),
+            field: {
+              name: `${name}.${lang}`,
+              type: 'string',
+              description: `${description ? `${description.replace(/\.$/, '')}: ` : ''}in the language tagged "${lang}" (several separated by "${LIST_SEPARATOR}").`,
+            },
+            get: (v) =>
+              ((getter(v) as { text: string; lang: string }[] | undefined) ?? [])
+                .filter((e) => e.lang === lang)
+                .map((e) => e.text)
+                .join(LIST_SEPARATOR),
           });
         }
         continue;
@@ -145,15 +184,29 @@ function walk(forms: z.ZodObject<z.ZodRawShape>[], prefix: string, get: Get, req
         const entry = objectForms(element)[0]!;
         if ('status' in entry.shape && 'date' in entry.shape) {
           // The current status and its date, from the last entry (the history is in date order).
-          const last: Get = (v) => { const l = getter(v) as unknown[] | undefined; return l?.[l.length - 1]; };
+          const last: Get = (v) => {
+            const l = getter(v) as unknown[] | undefined;
+            return l?.[l.length - 1];
+          };
           const status = unwrap(entry.shape.status as z.ZodTypeAny).schema;
-          cols.push({ field: { name: 'currentStatus', type: 'string', description: `The status now: the last entry of ${key}.`, ...(status instanceof z.ZodEnum ? { constraints: { enum: [...status.options as string[]] } } : {}) }, get: (v) => text(at(last, 'status')(v)) });
+          cols.push({
+            field: {
+              name: 'currentStatus',
+              type: 'string',
+              description: `The status now: the last entry of ${key}.`,
+              ...(status instanceof z.ZodEnum ? { constraints: { enum: [...(status.options as string[])] } } : {}),
+            },
+            get: (v) => text(at(last, 'status')(v)),
+          });
           dateColumns('currentStatusDate', `The date of the current status (the last entry of ${key}).`, at(last, 'date'), false, cols);
         }
         continue;
       }
       const joined = (l: unknown) => (Array.isArray(l) ? l.map(text).join(LIST_SEPARATOR) : '');
-      cols.push({ field: base('string', undefined, `${description ? `${description.replace(/\.$/, '')}. ` : ''}A list: the values are separated by "${LIST_SEPARATOR}".`), get: (v) => joined(getter(v)) });
+      cols.push({
+        field: base('string', undefined, `${description ? `${description.replace(/\.$/, '')}. ` : ''}A list: the values are separated by "${LIST_SEPARATOR}".`),
+        get: (v) => joined(getter(v)),
+      });
       continue;
     }
     if (s0 instanceof z.ZodString && isDate(first)) {
@@ -168,7 +221,10 @@ function walk(forms: z.ZodObject<z.ZodRawShape>[], prefix: string, get: Get, req
       cols.push({ field: base(s0.isInt ? 'integer' : 'number', extra), get: (v) => text(getter(v)) });
       continue;
     }
-    if (s0 instanceof z.ZodBoolean) { cols.push({ field: base('boolean'), get: (v) => text(getter(v)) }); continue; }
+    if (s0 instanceof z.ZodBoolean) {
+      cols.push({ field: base('boolean'), get: (v) => text(getter(v)) });
+      continue;
+    }
     // A vocabulary (a field that is an enum in one form and a single value in another: a point's
     // geoPrecision, and "district" for a place known only to its district): every word any form allows.
     if (inner.every((s) => s instanceof z.ZodEnum || s instanceof z.ZodLiteral)) {
@@ -183,17 +239,35 @@ function walk(forms: z.ZodObject<z.ZodRawShape>[], prefix: string, get: Get, req
 /** A date of day, month or year precision: as given, its precision, and the first day of its period. */
 function dateColumns(name: string, description: string | undefined, get: Get, required: boolean, cols: Column[]): void {
   const desc = description ? `${description.replace(/\.$/, '')}. ` : '';
-  const value = (v: unknown) => { const d = get(v); return typeof d === 'string' ? d : ''; };
+  const value = (v: unknown) => {
+    const d = get(v);
+    return typeof d === 'string' ? d : '';
+  };
   cols.push({
-    field: { name, type: 'string', description: `${desc}As given: a day (2024-01-16), a month (2024-01) or a year (2024); ${name}.precision says which, ${name}.firstDay is the same as a date.`, constraints: { ...(required ? { required: true } : {}), pattern: ISO_PATTERN } },
+    field: {
+      name,
+      type: 'string',
+      description: `${desc}As given: a day (2024-01-16), a month (2024-01) or a year (2024); ${name}.precision says which, ${name}.firstDay is the same as a date.`,
+      constraints: { ...(required ? { required: true } : {}), pattern: ISO_PATTERN },
+    },
     get: value,
   });
   cols.push({
-    field: { name: `${name}.precision`, type: 'string', description: `How precise ${name} is: day, month or year.`, constraints: { ...(required ? { required: true } : {}), enum: ['day', 'month', 'year'] } },
+    field: {
+      name: `${name}.precision`,
+      type: 'string',
+      description: `How precise ${name} is: day, month or year.`,
+      constraints: { ...(required ? { required: true } : {}), enum: ['day', 'month', 'year'] },
+    },
     get: (v) => (value(v) ? precisionOf(value(v)) : ''),
   });
   cols.push({
-    field: { name: `${name}.firstDay`, type: 'date', description: `The first day of the period ${name} names (2023-05 gives 2023-05-01): a date to sort and filter by; read it with ${name}.precision.`, ...(required ? { constraints: { required: true } } : {}) },
+    field: {
+      name: `${name}.firstDay`,
+      type: 'date',
+      description: `The first day of the period ${name} names (2023-05 gives 2023-05-01): a date to sort and filter by; read it with ${name}.precision.`,
+      ...(required ? { constraints: { required: true } } : {}),
+    },
     get: (v) => (value(v) ? firstDayOf(value(v)) : ''),
   });
 }
@@ -201,7 +275,15 @@ function dateColumns(name: string, description: string | undefined, get: Get, re
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** Columns that hold something in at least one row (a column no record fills is left out), in order. */
-function build(name: string, dataset: DatasetName | '', title: string, description: string, cols: Column[], items: unknown[], keys: { primaryKey?: string[]; foreignKeys?: ForeignKey[] }): Table {
+function build(
+  name: string,
+  dataset: DatasetName | '',
+  title: string,
+  description: string,
+  cols: Column[],
+  items: unknown[],
+  keys: { primaryKey?: string[]; foreignKeys?: ForeignKey[] },
+): Table {
   const cells = items.map((item) => cols.map((c) => c.get(item)));
   const keep = cols.map((c, j) => (keys.primaryKey ?? []).includes(c.field.name) || cells.some((row) => row[j] !== ''));
   const kept = cols.filter((_, j) => keep[j]);
@@ -209,13 +291,27 @@ function build(name: string, dataset: DatasetName | '', title: string, descripti
   const names = new Set(kept.map((c) => c.field.name));
   const foreignKeys = (keys.foreignKeys ?? []).filter((fk) => names.has(fk.fields));
   return {
-    name, dataset, title, description, rows,
-    schema: { fields: kept.map((c) => c.field), ...(keys.primaryKey ? { primaryKey: keys.primaryKey } : {}), ...(foreignKeys.length ? { foreignKeys } : {}), missingValues: [''] },
+    name,
+    dataset,
+    title,
+    description,
+    rows,
+    schema: {
+      fields: kept.map((c) => c.field),
+      ...(keys.primaryKey ? { primaryKey: keys.primaryKey } : {}),
+      ...(foreignKeys.length ? { foreignKeys } : {}),
+      missingValues: [''],
+    },
   };
 }
 
 /** The tables of one dataset: its own, then one per list of entries. */
-export function datasetTables(dataset: DatasetName, records: readonly unknown[], description: string, element: z.ZodTypeAny = (unwrap(datasetSchemas[dataset]).schema as z.ZodArray<z.ZodTypeAny>).element): Table[] {
+export function datasetTables(
+  dataset: DatasetName,
+  records: readonly unknown[],
+  description: string,
+  element: z.ZodTypeAny = (unwrap(datasetSchemas[dataset]).schema as z.ZodArray<z.ZodTypeAny>).element,
+): Table[] {
   const cols: Column[] = [];
   const children: Child[] = [];
   walk(objectForms(element), '', (v) => v, true, records as unknown[], cols, children);
@@ -230,16 +326,47 @@ export function datasetTables(dataset: DatasetName, records: readonly unknown[],
   for (const child of children) {
     const ccols: Column[] = [];
     const grand: Child[] = [];
-    const items = (records as unknown[]).flatMap((r) => ((child.get(r) as unknown[] | undefined) ?? []).map((entry, i) => ({ parent: r, entry, position: i + 1 })));
-    walk(child.forms.flatMap(objectForms), '', (v) => (v as { entry: unknown }).entry, true, items.map((x) => x.entry), ccols, grand);
+    const items = (records as unknown[]).flatMap((r) =>
+      ((child.get(r) as unknown[] | undefined) ?? []).map((entry, i) => ({ parent: r, entry, position: i + 1 })),
+    );
+    walk(
+      child.forms.flatMap(objectForms),
+      '',
+      (v) => (v as { entry: unknown }).entry,
+      true,
+      items.map((x) => x.entry),
+      ccols,
+      grand,
+    );
     if (grand.length) throw new Error(`${dataset}.${child.field}: a list inside a list of entries has no table yet (${grand.map((g) => g.field).join(', ')})`);
-    const idCol: Column = { field: { name: key, type: 'string', description: `The id of the ${SINGULAR[dataset] ?? 'record'} in ${dataset}.csv.`, constraints: { required: true } }, get: (v) => text(at((x) => (x as { parent: unknown }).parent, 'id')(v)) };
-    const posCol: Column = { field: { name: 'position', type: 'integer', description: `The entry's place in the record's ${child.field}, 1 first.`, constraints: { required: true, minimum: 1 } }, get: (v) => String((v as { position: number }).position) };
+    const idCol: Column = {
+      field: { name: key, type: 'string', description: `The id of the ${SINGULAR[dataset] ?? 'record'} in ${dataset}.csv.`, constraints: { required: true } },
+      get: (v) => text(at((x) => (x as { parent: unknown }).parent, 'id')(v)),
+    };
+    const posCol: Column = {
+      field: {
+        name: 'position',
+        type: 'integer',
+        description: `The entry's place in the record's ${child.field}, 1 first.`,
+        constraints: { required: true, minimum: 1 },
+      },
+      get: (v) => String((v as { position: number }).position),
+    };
     const name = `${dataset}-${kebab(child.field)}`;
-    out.push(build(name, dataset, `${dataset}: ${child.field}, one row per entry`, `The ${child.field} of each record of ${dataset}, one row per entry, in order; ${key} and position are its key.`, [idCol, posCol, ...ccols], items, {
-      primaryKey: [key, 'position'],
-      foreignKeys: [{ fields: key, reference: { resource: dataset, fields: 'id' } }],
-    }));
+    out.push(
+      build(
+        name,
+        dataset,
+        `${dataset}: ${child.field}, one row per entry`,
+        `The ${child.field} of each record of ${dataset}, one row per entry, in order; ${key} and position are its key.`,
+        [idCol, posCol, ...ccols],
+        items,
+        {
+          primaryKey: [key, 'position'],
+          foreignKeys: [{ fields: key, reference: { resource: dataset, fields: 'id' } }],
+        },
+      ),
+    );
   }
   return out;
 }
@@ -263,17 +390,43 @@ export function citationsTable(data: Record<DatasetName, readonly unknown[]>): T
     if (name === 'sources') continue;
     for (const rec of data[name]) {
       const id = String((rec as { id: string }).id);
-      for (const c of citationsIn(rec)) for (const sid of c.ids) rows.push({ dataset: name, recordId: id, field: c.field, position: c.position === undefined ? '' : String(c.position), sourceId: String(sid) });
+      for (const c of citationsIn(rec))
+        for (const sid of c.ids)
+          rows.push({ dataset: name, recordId: id, field: c.field, position: c.position === undefined ? '' : String(c.position), sourceId: String(sid) });
     }
   }
-  const col = (name: string, type: TableField['type'], description: string, constraints?: TableField['constraints']): Column => ({ field: { name, type, description, ...(constraints ? { constraints } : {}) }, get: (r) => (r as Record<string, string>)[name]! });
-  return build('citations', '', 'citations: one row per source a record cites', 'Every citation in the datasets: which record (dataset and id), which of its fields, and which source (an id in sources.csv). The datasets\' sourceIds columns hold the same ids in one cell; here each has its own row.', [
-    col('dataset', 'string', 'The dataset the record is in (its CSV is <dataset>.csv).', { required: true, enum: DATASET_NAMES.filter((n) => n !== 'sources') }),
-    col('recordId', 'string', 'The id of the record in that dataset.', { required: true }),
-    col('field', 'string', 'The field that cites it: "sourceIds" for the record itself, "location.sourceIds" for its point, "history.sourceIds" for an entry of its history...', { required: true }),
-    col('position', 'integer', 'For a field inside a list of entries (history, updates, values, alternativeDates), the entry\'s position, 1 first, as in <dataset>-<list>.csv; empty for the record itself.', { minimum: 1 }),
-    col('sourceId', 'string', 'The id of the source in sources.csv.', { required: true }),
-  ], rows, { foreignKeys: [{ fields: 'sourceId', reference: { resource: 'sources', fields: 'id' } }] });
+  const col = (name: string, type: TableField['type'], description: string, constraints?: TableField['constraints']): Column => ({
+    field: { name, type, description, ...(constraints ? { constraints } : {}) },
+    get: (r) => (r as Record<string, string>)[name]!,
+  });
+  return build(
+    'citations',
+    '',
+    'citations: one row per source a record cites',
+    "Every citation in the datasets: which record (dataset and id), which of its fields, and which source (an id in sources.csv). The datasets' sourceIds columns hold the same ids in one cell; here each has its own row.",
+    [
+      col('dataset', 'string', 'The dataset the record is in (its CSV is <dataset>.csv).', {
+        required: true,
+        enum: DATASET_NAMES.filter((n) => n !== 'sources'),
+      }),
+      col('recordId', 'string', 'The id of the record in that dataset.', { required: true }),
+      col(
+        'field',
+        'string',
+        'The field that cites it: "sourceIds" for the record itself, "location.sourceIds" for its point, "history.sourceIds" for an entry of its history...',
+        { required: true },
+      ),
+      col(
+        'position',
+        'integer',
+        "For a field inside a list of entries (history, updates, values, alternativeDates), the entry's position, 1 first, as in <dataset>-<list>.csv; empty for the record itself.",
+        { minimum: 1 },
+      ),
+      col('sourceId', 'string', 'The id of the source in sources.csv.', { required: true }),
+    ],
+    rows,
+    { foreignKeys: [{ fields: 'sourceId', reference: { resource: 'sources', fields: 'id' } }] },
+  );
 }
 
 /** Every table the site publishes, by dataset, then the citations. */

@@ -66,7 +66,8 @@ function fromJsonProblem(file: string, p: JsonProblem, value: unknown): DataProb
   const { line, column } = p;
   if (p.kind === 'duplicate-key' || p.kind === 'number-range') {
     const [index, ...rest] = p.path;
-    if (typeof index === 'number') return { file, record: recordLabel(value, index), index, path: rest, field: fieldPath(rest), message: p.message, line, column };
+    if (typeof index === 'number')
+      return { file, record: recordLabel(value, index), index, path: rest, field: fieldPath(rest), message: p.message, line, column };
     return { file, record: '(file)', field: fieldPath(p.path), message: p.message, line, column };
   }
   const what = p.kind === 'syntax' ? 'malformed JSON: ' : '';
@@ -83,7 +84,7 @@ export function parseJson(text: string, file: string): { value?: unknown; proble
   if (problems.length === 0) return { value, problems: [] };
   // Duplicate keys and out-of-range numbers are still JSON: read it to name and place their records.
   const readable = problems.every((p) => p.kind === 'duplicate-key' || p.kind === 'number-range');
-  const labelled = readable ? JSON.parse(text) as unknown : undefined;
+  const labelled = readable ? (JSON.parse(text) as unknown) : undefined;
   const out = problems.map((p) => fromJsonProblem(file, p, labelled));
   if (readable) placeProblems(text, out);
   return { problems: out };
@@ -126,10 +127,16 @@ export function placeProblems(text: string, problems: DataProblem[]): void {
     if (p.line === undefined) {
       for (let k = full.length; k >= 1; k--) {
         const o = offsets.get(jsonPathKey(full.slice(0, k)));
-        if (o !== undefined) { Object.assign(p, positionIn(starts, o)); break; }
+        if (o !== undefined) {
+          Object.assign(p, positionIn(starts, o));
+          break;
+        }
       }
     }
-    if (p.finish) { p.message = p.finish((i) => lineAt([i])); delete p.finish; }
+    if (p.finish) {
+      p.message = p.finish((i) => lineAt([i]));
+      delete p.finish;
+    }
   }
 }
 
@@ -193,7 +200,10 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
   let bestD = max + 1;
   for (const c of candidates) {
     const d = c.toLowerCase() === word.toLowerCase() ? 0.5 : editDistance(word, c, bestD - 1);
-    if (d < bestD) { best = c; bestD = d; }
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
   }
   return best;
 }
@@ -248,7 +258,14 @@ export function zodProblems(file: string, raw: unknown, issues: z.ZodIssue[], sc
       const known = holder && 'shape' in holder ? Object.keys((holder as z.ZodObject<z.ZodRawShape>).shape) : [];
       for (const key of issue.keys) {
         const hint = didYouMean(key, known) || ' (is it misspelt? data/README.md lists the fields)';
-        out.push({ file, record, ...at, path: [...rest, key], field: fieldPath([...rest, key]), message: `unexpected field${hint.startsWith(';') ? `: it is not a field of this record${hint}` : hint}` });
+        out.push({
+          file,
+          record,
+          ...at,
+          path: [...rest, key],
+          field: fieldPath([...rest, key]),
+          message: `unexpected field${hint.startsWith(';') ? `: it is not a field of this record${hint}` : hint}`,
+        });
       }
       continue;
     }
@@ -276,7 +293,10 @@ export type RawDatasets = Partial<Record<DatasetName, unknown[]>>;
 
 type RawRecord = Record<string, unknown>;
 const asRecord = (r: unknown): RawRecord => (r && typeof r === 'object' && !Array.isArray(r) ? (r as RawRecord) : {});
-const idOf = (r: unknown): string | undefined => { const id = asRecord(r).id; return typeof id === 'string' && id.length > 0 ? id : undefined; };
+const idOf = (r: unknown): string | undefined => {
+  const id = asRecord(r).id;
+  return typeof id === 'string' && id.length > 0 ? id : undefined;
+};
 
 /**
  * Checks across records and files: unique ids, and every source id and record reference resolves
@@ -295,9 +315,17 @@ export function integrityProblems(raw: RawDatasets, fileOf: (name: DatasetName) 
       const id = idOf(rec);
       if (id === undefined) return;
       const first = seen.get(id);
-      if (first === undefined) { seen.set(id, index); return; }
+      if (first === undefined) {
+        seen.set(id, index);
+        return;
+      }
       problems.push({
-        file: fileOf(name), record: id, index, path: ['id'], field: 'id', message: '',
+        file: fileOf(name),
+        record: id,
+        index,
+        path: ['id'],
+        field: 'id',
+        message: '',
         finish: (lineOf) => {
           const line = lineOf(first);
           return `expected a unique id, got "${id}", the id of record ${first + 1} too${line ? ` (from line ${line})` : ''}: give one of the two records another id, or remove it if it is a copy`;
@@ -314,7 +342,14 @@ export function integrityProblems(raw: RawDatasets, fileOf: (name: DatasetName) 
           ref.ids.forEach((sid, i) => {
             if (typeof sid === 'string' && !sources.has(sid)) {
               const path = [...ref.path, i];
-              problems.push({ file: fileOf(name), record: idOf(rec) ?? '', index, path, field: fieldPath(path), message: `expected the id of a source in data/sources.json, got "${sid}"${didYouMean(sid, sources.keys())}` });
+              problems.push({
+                file: fileOf(name),
+                record: idOf(rec) ?? '',
+                index,
+                path,
+                field: fieldPath(path),
+                message: `expected the id of a source in data/sources.json, got "${sid}"${didYouMean(sid, sources.keys())}`,
+              });
             }
           });
         }
@@ -335,7 +370,15 @@ export function integrityProblems(raw: RawDatasets, fileOf: (name: DatasetName) 
       about.forEach((ref, i) => {
         if (typeof ref !== 'string') return;
         const hint = unresolved(ref);
-        if (hint !== undefined) problems.push({ file: fileOf(name), record: idOf(rec) ?? '', index, path: ['about', i], field: `about[${i}]`, message: `expected a reference to an existing record, got "${ref}"${hint}` });
+        if (hint !== undefined)
+          problems.push({
+            file: fileOf(name),
+            record: idOf(rec) ?? '',
+            index,
+            path: ['about', i],
+            field: `about[${i}]`,
+            message: `expected a reference to an existing record, got "${ref}"${hint}`,
+          });
       });
     });
   }
@@ -343,7 +386,14 @@ export function integrityProblems(raw: RawDatasets, fileOf: (name: DatasetName) 
   raw.pledges?.forEach((rec, index) => {
     const claimId = asRecord(rec).claimId;
     if (claims && typeof claimId === 'string' && !claims.has(claimId)) {
-      problems.push({ file: fileOf('pledges'), record: idOf(rec) ?? '', index, path: ['claimId'], field: 'claimId', message: `expected the id of a claim in claims.json, got "${claimId}"${didYouMean(claimId, claims.keys())}` });
+      problems.push({
+        file: fileOf('pledges'),
+        record: idOf(rec) ?? '',
+        index,
+        path: ['claimId'],
+        field: 'claimId',
+        message: `expected the id of a claim in claims.json, got "${claimId}"${didYouMean(claimId, claims.keys())}`,
+      });
     }
   });
   problems.push(...districtProblems(raw, ids, fileOf));
@@ -362,7 +412,14 @@ function districtProblems(raw: RawDatasets, ids: Map<DatasetName, Map<string, nu
     const c = asRecord(rec);
     const loc = c.location;
     if (loc && typeof loc === 'object' && !('lat' in loc) && typeof c.districtPk === 'string' && !names.includes(c.districtPk)) {
-      problems.push({ file: fileOf('crossings'), record: idOf(rec) ?? '', index, path: ['districtPk'], field: 'districtPk', message: `expected one of the border districts in districts.json (${shown.map((n) => `"${n}"`).join(', ')}) for a district-level location, got "${c.districtPk}"${didYouMean(c.districtPk, names)}` });
+      problems.push({
+        file: fileOf('crossings'),
+        record: idOf(rec) ?? '',
+        index,
+        path: ['districtPk'],
+        field: 'districtPk',
+        message: `expected one of the border districts in districts.json (${shown.map((n) => `"${n}"`).join(', ')}) for a district-level location, got "${c.districtPk}"${didYouMean(c.districtPk, names)}`,
+      });
     }
   });
   const orders = new Map<number, number>();
@@ -370,10 +427,26 @@ function districtProblems(raw: RawDatasets, ids: Map<DatasetName, Map<string, nu
   districts.forEach((d, index) => {
     if (typeof d.order === 'number') {
       const first = orders.get(d.order);
-      if (first !== undefined) problems.push({ file: fileOf('districts'), record: idOf(d) ?? '', index, path: ['order'], field: 'order', message: `expected each district in its own place along the border, got order ${d.order} a second time (record ${first + 1} has it too)` });
+      if (first !== undefined)
+        problems.push({
+          file: fileOf('districts'),
+          record: idOf(d) ?? '',
+          index,
+          path: ['order'],
+          field: 'order',
+          message: `expected each district in its own place along the border, got order ${d.order} a second time (record ${first + 1} has it too)`,
+        });
       else orders.set(d.order, index);
     }
-    if (places && typeof d.seatId === 'string' && !places.has(d.seatId)) problems.push({ file: fileOf('districts'), record: idOf(d) ?? '', index, path: ['seatId'], field: 'seatId', message: `expected the id of a place in places.json, got "${d.seatId}"${didYouMean(d.seatId, places.keys())}` });
+    if (places && typeof d.seatId === 'string' && !places.has(d.seatId))
+      problems.push({
+        file: fileOf('districts'),
+        record: idOf(d) ?? '',
+        index,
+        path: ['seatId'],
+        field: 'seatId',
+        message: `expected the id of a place in places.json, got "${d.seatId}"${didYouMean(d.seatId, places.keys())}`,
+      });
   });
   return problems;
 }
@@ -386,18 +459,37 @@ function correctionProblems(raw: RawDatasets, ids: Map<DatasetName, Map<string, 
     if (typeof ref !== 'string' || !/^[a-z]+\/./.test(ref)) return;
     const [dataset, id] = ref.split('/') as [string, string];
     if (dataset === 'sections') {
-      if (!(SECTIONS as readonly string[]).includes(id)) problems.push({ file: fileOf('corrections'), record: idOf(rec) ?? '', index, path: ['record'], field: 'record', message: `expected a reference to an existing record (or section), got "${ref}"${didYouMean(id, SECTIONS, (s) => `"sections/${s}"`)}` });
+      if (!(SECTIONS as readonly string[]).includes(id))
+        problems.push({
+          file: fileOf('corrections'),
+          record: idOf(rec) ?? '',
+          index,
+          path: ['record'],
+          field: 'record',
+          message: `expected a reference to an existing record (or section), got "${ref}"${didYouMean(id, SECTIONS, (s) => `"sections/${s}"`)}`,
+        });
       return;
     }
     const known = ids.get(dataset as DatasetName);
-    if (known && !known.has(id)) problems.push({ file: fileOf('corrections'), record: idOf(rec) ?? '', index, path: ['record'], field: 'record', message: `expected a reference to an existing record (or section), got "${ref}"${didYouMean(id, known.keys(), (s) => `"${dataset}/${s}"`)}` });
+    if (known && !known.has(id))
+      problems.push({
+        file: fileOf('corrections'),
+        record: idOf(rec) ?? '',
+        index,
+        path: ['record'],
+        field: 'record',
+        message: `expected a reference to an existing record (or section), got "${ref}"${didYouMean(id, known.keys(), (s) => `"${dataset}/${s}"`)}`,
+      });
   });
   if (raw.sources) {
     const articles = raw.sources.map((s, index) => ({ s: asRecord(s), index })).filter(({ s }) => s.role === 'article');
     if (articles.length !== 1) {
       const second = articles[1];
       problems.push({
-        file: fileOf('sources'), record: second ? idOf(second.s) ?? '' : '(file)', ...(second ? { index: second.index, path: ['role'] } : {}), field: 'role',
+        file: fileOf('sources'),
+        record: second ? (idOf(second.s) ?? '') : '(file)',
+        ...(second ? { index: second.index, path: ['role'] } : {}),
+        field: 'role',
         message: `expected exactly one source with role "article" (the analysis the site is built on), got ${articles.length}${articles.length > 1 ? ` (${articles.map(({ s }) => `"${String(s.id)}"`).join(', ')})` : ''}`,
       });
     }
@@ -418,9 +510,17 @@ export function textProblems(file: string, raw: unknown): DataProblem[] {
         out.push({ file, record: recordLabel(raw, index), ...(typeof index === 'number' ? { index } : {}), path: rest, field: fieldPath(rest), message });
       }
     } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) { path.push(i); walk(value[i]); path.pop(); }
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i]);
+        path.pop();
+      }
     } else if (value && typeof value === 'object') {
-      for (const k in value) { path.push(k); walk((value as Record<string, unknown>)[k]); path.pop(); }
+      for (const k in value) {
+        path.push(k);
+        walk((value as Record<string, unknown>)[k]);
+        path.pop();
+      }
     }
   };
   walk(raw);
@@ -442,18 +542,34 @@ export function unknownFileProblems(dir: string, fileOf: (name: string) => strin
   for (const entry of readdirSync(dir).sort()) {
     if (entry.startsWith('.') || known.has(entry) || OTHER_ENTRIES.has(entry)) continue;
     const near = [...known].find((k) => editDistance(entry.toLowerCase(), k) <= 2);
-    const hint = near ? `is it meant to be ${near}? Rename it, or remove it` : `the datasets are ${[...known].join(', ')} (data/README.md documents them): move its records into one of them, or remove it`;
-    out.push({ file: fileOf(entry), record: '(file)', field: '', message: `expected only the datasets (and README.md, geo/) in the data folder, got a file the site does not read; ${hint}` });
+    const hint = near
+      ? `is it meant to be ${near}? Rename it, or remove it`
+      : `the datasets are ${[...known].join(', ')} (data/README.md documents them): move its records into one of them, or remove it`;
+    out.push({
+      file: fileOf(entry),
+      record: '(file)',
+      field: '',
+      message: `expected only the datasets (and README.md, geo/) in the data folder, got a file the site does not read; ${hint}`,
+    });
   }
   return out;
 }
 
 /** Problems grouped by file (in the datasets' order), then in the order of their lines. */
 function inFileOrder(problems: DataProblem[], files: string[]): DataProblem[] {
-  const rank = (f: string) => { const i = files.indexOf(f); return i < 0 ? -1 : i; };
+  const rank = (f: string) => {
+    const i = files.indexOf(f);
+    return i < 0 ? -1 : i;
+  };
   return problems
     .map((p, k) => ({ p, k }))
-    .sort((a, b) => rank(a.p.file) - rank(b.p.file) || (a.p.recordLine ?? a.p.line ?? 0) - (b.p.recordLine ?? b.p.line ?? 0) || (a.p.line ?? 0) - (b.p.line ?? 0) || a.k - b.k)
+    .sort(
+      (a, b) =>
+        rank(a.p.file) - rank(b.p.file) ||
+        (a.p.recordLine ?? a.p.line ?? 0) - (b.p.recordLine ?? b.p.line ?? 0) ||
+        (a.p.line ?? 0) - (b.p.line ?? 0) ||
+        a.k - b.k,
+    )
     .map(({ p }) => p);
 }
 
@@ -482,7 +598,14 @@ export function readDatasets(dir: string): { data?: Datasets; problems: DataProb
       continue;
     }
     if (!Array.isArray(value)) {
-      problems.push({ file, record: '(file)', field: '', line: 1, column: 1, message: `expected a JSON array of records ([ {...}, {...} ]), got ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value}` });
+      problems.push({
+        file,
+        record: '(file)',
+        field: '',
+        line: 1,
+        column: 1,
+        message: `expected a JSON array of records ([ {...}, {...} ]), got ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value}`,
+      });
       continue;
     }
     raw[name] = value;
@@ -494,6 +617,10 @@ export function readDatasets(dir: string): { data?: Datasets; problems: DataProb
   }
   problems.push(...integrityProblems(raw, fileOf));
   if (problems.length === 0) return { data: parsed as Datasets, problems };
-  for (const [file, text] of texts) placeProblems(text, problems.filter((p) => p.file === file));
+  for (const [file, text] of texts)
+    placeProblems(
+      text,
+      problems.filter((p) => p.file === file),
+    );
   return { problems: inFileOrder(problems, DATASET_NAMES.map(fileOf)) };
 }

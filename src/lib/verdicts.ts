@@ -6,16 +6,19 @@ import { VERDICTS, type Claim } from '../schemas/claims';
 
 export type Verdict = Claim['verdict'];
 
-export const VERDICT_LOOK: Record<Verdict, {
-  /** A shape that says the verdict without colour. */
-  icon: string;
-  /** The badge on a compact row and the ledger's filter. */
-  short: string;
-  /** The badge on a full claim card. */
-  long: string;
-  /** "26 claims <phrase>": the tally's line. */
-  phrase: string;
-}> = {
+export const VERDICT_LOOK: Record<
+  Verdict,
+  {
+    /** A shape that says the verdict without colour. */
+    icon: string;
+    /** The badge on a compact row and the ledger's filter. */
+    short: string;
+    /** The badge on a full claim card. */
+    long: string;
+    /** "26 claims <phrase>": the tally's line. */
+    phrase: string;
+  }
+> = {
   supported: { icon: '✓', short: 'Supported', long: 'Supported by sources', phrase: 'supported by the sources' },
   differs: { icon: '≠', short: 'Differs', long: 'Sources differ from the article', phrase: 'where the sources differ from the article' },
   disputed: { icon: '⇄', short: 'Disputed', long: 'Sources disagree', phrase: 'where the sources disagree among themselves' },

@@ -21,7 +21,8 @@ export const GET: APIRoute = ({ site }) => {
     profile: 'data-package',
     name: 'iran-pakistan-explainer',
     title: PROJECT_TITLE,
-    description: "Sourced datasets behind an explainer of Iran-Pakistan relations, built on Rasanah's analysis of President Pezeshkian's August 2025 visit to Pakistan.",
+    description:
+      "Sourced datasets behind an explainer of Iran-Pakistan relations, built on Rasanah's analysis of President Pezeshkian's August 2025 visit to Pakistan.",
     homepage: new URL('/', base).href,
     // The release: the newest change of any dataset (src/lib/publish.ts), the same in CITATION.cff.
     version: release,

@@ -8,11 +8,26 @@ import { isoDate, oneOf, recordId, SECTIONS, sourceIds } from './primitives';
 export const CORRECTION_KINDS = ['correction', 'clarification', 'update'] as const;
 
 /** The datasets a correction can touch, plus `sections/<id>` for the narrative text of a section. */
-export const CORRECTABLE = ['sources', 'claims', 'events', 'trade', 'mous', 'pipeline', 'incidents', 'crossings', 'places', 'pledges', 'smuggling', 'sections'] as const;
+export const CORRECTABLE = [
+  'sources',
+  'claims',
+  'events',
+  'trade',
+  'mous',
+  'pipeline',
+  'incidents',
+  'crossings',
+  'places',
+  'pledges',
+  'smuggling',
+  'sections',
+] as const;
 
 /** "incidents/2025-07-26-zahedan-courthouse-attack", or "sections/visit" for the page's own text. */
 export const correctionTarget = z
-  .string({ required_error: 'expected the record it corrects, as "dataset/id" (e.g. "incidents/2025-07-26-zahedan-courthouse-attack") or "sections/<section id>"' })
+  .string({
+    required_error: 'expected the record it corrects, as "dataset/id" (e.g. "incidents/2025-07-26-zahedan-courthouse-attack") or "sections/<section id>"',
+  })
   .regex(new RegExp(`^(${CORRECTABLE.join('|')})/[a-z0-9]+(?:-[a-z0-9]+)*$`), {
     message: `expected "dataset/id" (e.g. "incidents/2025-07-26-zahedan-courthouse-attack") or "sections/<one of ${SECTIONS.join(', ')}>"`,
   });
@@ -24,13 +39,20 @@ export const correctionSchema = z
     date: isoDate
       .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), { message: 'expected the day the change was published, like 2026-12-01' })
       .describe('The day the change was published on the site (a full date).'),
-    kind: oneOf(CORRECTION_KINDS)
-      .describe('correction (a fact was wrong) | clarification (the fact stands, its wording misled) | update (a later source changed it).'),
+    kind: oneOf(CORRECTION_KINDS).describe(
+      'correction (a fact was wrong) | clarification (the fact stands, its wording misled) | update (a later source changed it).',
+    ),
     record: correctionTarget.describe('The record it touches, as "dataset/id"; "sections/<id>" for the narrative text of a section. Must exist.'),
     fields: z.array(z.string().min(1)).min(1).optional().describe('The fields that changed ("killed", "verdict"), when it helps.'),
     before: z.string().min(1).optional().describe('What the record said before, in a few words.'),
-    change: z.string({ required_error: 'expected what changed, in a sentence' }).min(1, { message: 'expected what changed, in a sentence' }).describe('What changed, in a sentence a reader understands.'),
-    reason: z.string({ required_error: 'expected the reason for the change' }).min(1, { message: 'expected the reason for the change' }).describe('Why: what the sources say, and what was wrong.'),
+    change: z
+      .string({ required_error: 'expected what changed, in a sentence' })
+      .min(1, { message: 'expected what changed, in a sentence' })
+      .describe('What changed, in a sentence a reader understands.'),
+    reason: z
+      .string({ required_error: 'expected the reason for the change' })
+      .min(1, { message: 'expected the reason for the change' })
+      .describe('Why: what the sources say, and what was wrong.'),
     sourceIds: sourceIds.describe('Ids of the sources the corrected record rests on (at least one).'),
   })
   .strict();

@@ -11,7 +11,11 @@ export const incidentSchema = z
     dateNote: z.string().min(1).optional().describe('Time of day, approximations or conflicting dates, in words.'),
     place: z.string().min(1).describe('The place as the sources name it.'),
     side: z.enum(['iran', 'pakistan'], { errorMap: () => ({ message: 'expected "iran" or "pakistan"' }) }).describe('The side of the border it happened on.'),
-    district: z.string().min(1).optional().describe('District (Pakistan) or county (Iran); required when the point stands for the district (geoPrecision "district").'),
+    district: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('District (Pakistan) or county (Iran); required when the point stands for the district (geoPrecision "district").'),
     location: borderPoint.nullable().describe('Where to draw it (inside the border provinces); null when no point can be given honestly.'),
     type: oneOf(INCIDENT_TYPES),
     actor: z.string().min(1).describe('Who carried it out, as reported.'),
@@ -25,7 +29,11 @@ export const incidentSchema = z
   .superRefine((i, ctx) => {
     // A point at a district seat says "somewhere in this district": the record must say which.
     if (i.location?.geoPrecision === 'district' && !i.district) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['district'], message: 'expected the district or county that a "district" location stands for, but the field is missing' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['district'],
+        message: 'expected the district or county that a "district" location stands for, but the field is missing',
+      });
     }
   });
 export type Incident = z.infer<typeof incidentSchema>;

@@ -1,7 +1,18 @@
 import { z } from 'astro/zod';
 import { localText, oneOf, sourcedRecord } from './primitives';
 
-export const MOU_SECTORS = ['agriculture', 'trade', 'border', 'science-technology', 'ict', 'culture-tourism', 'climate', 'maritime', 'justice', 'transport'] as const;
+export const MOU_SECTORS = [
+  'agriculture',
+  'trade',
+  'border',
+  'science-technology',
+  'ict',
+  'culture-tourism',
+  'climate',
+  'maritime',
+  'justice',
+  'transport',
+] as const;
 
 /** One of the documents signed on 3 August 2025, as reported. */
 export const mouSchema = z
@@ -11,8 +22,14 @@ export const mouSchema = z
     title: z.string().min(1).describe('The title in English as reported (translated where the source is not English).'),
     titleOriginal: localText.optional().describe('The title as the source gives it, in its own script.'),
     sector: oneOf(MOU_SECTORS),
-    listStatus: z.enum(['confirmed', 'incomplete', 'unconfirmed'], { errorMap: () => ({ message: 'expected "confirmed", "incomplete" or "unconfirmed"' }) }).describe('How sure the list is of this item: confirmed, incomplete (title cut off), unconfirmed.'),
-    articleSector: z.string().min(1).optional().describe('The sector in the article\'s own words, when the article names it ("maritime security"); absent when it does not.'),
+    listStatus: z
+      .enum(['confirmed', 'incomplete', 'unconfirmed'], { errorMap: () => ({ message: 'expected "confirmed", "incomplete" or "unconfirmed"' }) })
+      .describe('How sure the list is of this item: confirmed, incomplete (title cut off), unconfirmed.'),
+    articleSector: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The sector in the article\'s own words, when the article names it ("maritime security"); absent when it does not.'),
     note: z.string().min(1).optional(),
   })
   .strict();

@@ -32,12 +32,13 @@ export const pipelineRoutePointSchema = z
     name: z.string().min(1),
     role: z.string().min(1).describe('Its role on the route ("start", "border", "end of phase 1").'),
     order: z.number().int().positive().describe('Position along the route, 1 first.'),
-    segment: z.enum(['start', 'iran-built', 'pakistan-phase-1', 'pakistan-planned'], {
-      errorMap: () => ({ message: 'expected "start", "iran-built", "pakistan-phase-1" or "pakistan-planned"' }),
-    })
+    segment: z
+      .enum(['start', 'iran-built', 'pakistan-phase-1', 'pakistan-planned'], {
+        errorMap: () => ({ message: 'expected "start", "iran-built", "pakistan-phase-1" or "pakistan-planned"' }),
+      })
       .describe(
-        'The stretch that ends at this point: start (the first point), iran-built (Iran\'s section, built), ' +
-          'pakistan-phase-1 (the first phase of Pakistan\'s section), pakistan-planned (the rest of Pakistan\'s section, planned).',
+        "The stretch that ends at this point: start (the first point), iran-built (Iran's section, built), " +
+          "pakistan-phase-1 (the first phase of Pakistan's section), pakistan-planned (the rest of Pakistan's section, planned).",
       ),
     location: geoPoint.nullable().describe('Coordinates; null where no source gives them.'),
   })

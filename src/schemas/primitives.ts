@@ -22,7 +22,7 @@ const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const recordId = z
   .string({ required_error: 'expected a kebab-case id like "taftan-mirjaveh"' })
   .regex(KEBAB, { message: 'expected a kebab-case id like "taftan-mirjaveh" (lower-case letters, digits and single hyphens)' })
-  .describe('Stable kebab-case id, unique in its file and never reused; also the record\'s anchor on the site.');
+  .describe("Stable kebab-case id, unique in its file and never reused; also the record's anchor on the site.");
 
 const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -75,7 +75,10 @@ export const isoDate = z
   .refine(isRealIsoDate, { message: calendarMessage })
   .superRefine((s, ctx) => {
     if (isRealIsoDate(s) && !isPlausiblePastDate(s)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected a date from ${EARLIEST_YEAR} to the build date (${latestPlausibleDate()}, a week's margin included): a later one is a typo or a plan, an earlier one a typo` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `expected a date from ${EARLIEST_YEAR} to the build date (${latestPlausibleDate()}, a week's margin included): a later one is a typo or a plan, an earlier one a typo`,
+      });
     }
   })
   .describe(`ISO date: 2024-01-16, or 2024-01 / 2024 when only the month or year is known; from ${EARLIEST_YEAR} to the build date.`);
@@ -93,16 +96,13 @@ export const plannedIsoDate = z
  * A number that is a number: finite (JSON cannot write Infinity, but 1e400 reads as Infinity, and
  * the page would show "$0 m" and the published JSON null).
  */
-export const finiteNumber = z
-  .number({ invalid_type_error: 'expected a number' })
-  .finite({ message: 'expected a finite number (is the exponent a typo?)' });
+export const finiteNumber = z.number({ invalid_type_error: 'expected a number' }).finite({ message: 'expected a finite number (is the exponent a typo?)' });
 
 /** How sure the research sheet is of a fact: high (official or several outlets), medium (one reputable outlet), low (blog, aggregator, inconsistent). */
-export const confidence = oneOf(['high', 'medium', 'low'])
-  .describe(
-    'How sure the research sheet is: high (official, or several outlets agree), medium (one reputable outlet), ' +
-      'low (blog, aggregator, inconsistent; marked wherever shown).',
-  );
+export const confidence = oneOf(['high', 'medium', 'low']).describe(
+  'How sure the research sheet is: high (official, or several outlets agree), medium (one reputable outlet), ' +
+    'low (blog, aggregator, inconsistent; marked wherever shown).',
+);
 
 /** Ids of records in data/sources.json that support this record; at least one. */
 export const sourceIds = z
@@ -122,11 +122,19 @@ type Box = { minLat: number; maxLat: number; minLon: number; maxLon: number };
 
 function latitudeIn(box: Box, where: string) {
   const message = `expected a latitude inside ${where} (${box.minLat} to ${box.maxLat})`;
-  return z.number({ invalid_type_error: 'expected a latitude in decimal degrees' }).finite({ message: 'expected a latitude in decimal degrees' }).min(box.minLat, { message }).max(box.maxLat, { message });
+  return z
+    .number({ invalid_type_error: 'expected a latitude in decimal degrees' })
+    .finite({ message: 'expected a latitude in decimal degrees' })
+    .min(box.minLat, { message })
+    .max(box.maxLat, { message });
 }
 function longitudeIn(box: Box, where: string) {
   const message = `expected a longitude inside ${where} (${box.minLon} to ${box.maxLon})`;
-  return z.number({ invalid_type_error: 'expected a longitude in decimal degrees' }).finite({ message: 'expected a longitude in decimal degrees' }).min(box.minLon, { message }).max(box.maxLon, { message });
+  return z
+    .number({ invalid_type_error: 'expected a longitude in decimal degrees' })
+    .finite({ message: 'expected a longitude in decimal degrees' })
+    .min(box.minLon, { message })
+    .max(box.maxLon, { message });
 }
 
 /** Latitude inside the region (20-35 N). */
@@ -139,11 +147,12 @@ export const longitude = longitudeIn(REGION, 'the region');
  * How a point was placed: `exact` (the site itself), `town` (the named town or village), `district`
  * (a district or county seat standing in for a site inside it), `derived` (computed; `geoNote` says how).
  */
-export const geoPrecision = oneOf(['exact', 'town', 'district', 'derived'])
-  .describe('How the point was placed: exact (the site), town (the named town), district (a district seat standing in), derived (computed; see geoNote).');
+export const geoPrecision = oneOf(['exact', 'town', 'district', 'derived']).describe(
+  'How the point was placed: exact (the site), town (the named town), district (a district seat standing in), derived (computed; see geoNote).',
+);
 
 const geoNote = z.string().min(1).optional().describe('How the point was chosen; required unless the point is exact.');
-const coordinateSources = sourceIds.optional().describe('Sources for the coordinate itself (e.g. the gazetteer), when they differ from the record\'s.');
+const coordinateSources = sourceIds.optional().describe("Sources for the coordinate itself (e.g. the gazetteer), when they differ from the record's.");
 
 function geoPointIn(box: Box, where: string) {
   return z
@@ -176,9 +185,14 @@ export type GeoPoint = z.infer<typeof geoPoint>;
  */
 export const districtArea = z
   .object({
-    geoPrecision: z.literal('district', { errorMap: () => ({ message: 'expected "district" (a location without lat and lon is placed only to its district), or a point with lat and lon' }) })
+    geoPrecision: z
+      .literal('district', {
+        errorMap: () => ({ message: 'expected "district" (a location without lat and lon is placed only to its district), or a point with lat and lon' }),
+      })
       .describe('"district": no source gives a point, only the district or county; the record names it.'),
-    geoNote: z.string({ required_error: 'expected a note saying what is known of the place and why no point is drawn' }).min(1)
+    geoNote: z
+      .string({ required_error: 'expected a note saying what is known of the place and why no point is drawn' })
+      .min(1)
       .describe('What is known of the place and why no point is drawn.'),
     sourceIds: coordinateSources,
   })
@@ -193,8 +207,14 @@ export function pointOf<P extends { lat: number; lon: number }>(loc: P | Distric
 /** A count that sources may report differently: `min` and `max` (equal when they agree). */
 export const countRange = z
   .object({
-    min: finiteNumber.int({ message: 'expected a whole number' }).nonnegative({ message: 'expected a count of 0 or more' }).describe('The lowest count a source gives (the only one, when they agree).'),
-    max: finiteNumber.int({ message: 'expected a whole number' }).nonnegative({ message: 'expected a count of 0 or more' }).describe('The highest count a source gives (equal to min when they agree).'),
+    min: finiteNumber
+      .int({ message: 'expected a whole number' })
+      .nonnegative({ message: 'expected a count of 0 or more' })
+      .describe('The lowest count a source gives (the only one, when they agree).'),
+    max: finiteNumber
+      .int({ message: 'expected a whole number' })
+      .nonnegative({ message: 'expected a count of 0 or more' })
+      .describe('The highest count a source gives (equal to min when they agree).'),
     note: z.string().min(1).optional().describe('Which source says which number, when they differ.'),
   })
   .strict()
@@ -203,7 +223,9 @@ export const countRange = z
 /** An amount of money: a non-negative number, its currency and the unit it is counted in. */
 export const money = z
   .object({
-    value: finiteNumber.nonnegative({ message: 'expected an amount of 0 or more' }).describe('The amount, counted in unit (1.2 with unit "billion" is 1.2 billion).'),
+    value: finiteNumber
+      .nonnegative({ message: 'expected an amount of 0 or more' })
+      .describe('The amount, counted in unit (1.2 with unit "billion" is 1.2 billion).'),
     currency: z.enum(['USD', 'PKR'], { errorMap: () => ({ message: 'expected "USD" or "PKR"' }) }).describe('The currency: US dollars or Pakistani rupees.'),
     unit: oneOf(['one', 'thousand', 'million', 'billion']).describe('What value counts: ones, thousands, millions or billions.'),
   })
@@ -213,7 +235,10 @@ export const money = z
 export const localText = z
   .object({
     text: z.string().min(1).describe('The text in its own script.'),
-    lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, { message: 'expected a language tag like "fa" or "ur"' }).describe('Its BCP 47 language tag ("fa", "ur", "ar").'),
+    lang: z
+      .string()
+      .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, { message: 'expected a language tag like "fa" or "ur"' })
+      .describe('Its BCP 47 language tag ("fa", "ur", "ar").'),
   })
   .strict();
 

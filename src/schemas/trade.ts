@@ -18,7 +18,9 @@ export const tradeFlowSchema = z
     period: z.string().min(1).describe('The period as its reporter names it ("FY2024", "1403", "Jan-Apr 2024").'),
     periodStart: isoDate.describe('First and last day (or month) of the period.'),
     periodEnd: isoDate,
-    flow: z.enum(['pk-to-ir', 'ir-to-pk', 'total'], { errorMap: () => ({ message: 'expected "pk-to-ir", "ir-to-pk" or "total"' }) }).describe('Direction: Pakistan\'s exports to Iran, Iran\'s exports to Pakistan, or both together.'),
+    flow: z
+      .enum(['pk-to-ir', 'ir-to-pk', 'total'], { errorMap: () => ({ message: 'expected "pk-to-ir", "ir-to-pk" or "total"' }) })
+      .describe("Direction: Pakistan's exports to Iran, Iran's exports to Pakistan, or both together."),
     amount: money,
     note: z.string().min(1).optional().describe('Conflicts, scope limits (a province only, banking channel only).'),
   })
@@ -32,7 +34,7 @@ export const tradeTargetSchema = z
     dateSet: isoDate.describe('When the target was set or restated.'),
     amount: money,
     horizon: plannedIsoDate.optional().describe('The date the target should be met by, where stated or derivable from the text ("within five years").'),
-    horizonText: z.string().min(1).optional().describe('The horizon in the source\'s words.'),
+    horizonText: z.string().min(1).optional().describe("The horizon in the source's words."),
     setBy: z.string().min(1).describe('Who set it (the occasion).'),
     note: z.string().min(1).optional(),
   })

@@ -21,8 +21,12 @@ import PledgeTracker from '../../src/components/charts/PledgeTracker.astro';
 import { expectGolden, loadCase, renderComponent, svgGolden, pretty, stylesOf } from './golden';
 
 const cases = {
-  trade: loadCase('trade'), pipeline: loadCase('pipeline'), incidents: loadCase('incidents'),
-  pledges: loadCase('pledges'), documents: loadCase('documents'), smuggling: loadCase('smuggling'),
+  trade: loadCase('trade'),
+  pipeline: loadCase('pipeline'),
+  incidents: loadCase('incidents'),
+  pledges: loadCase('pledges'),
+  documents: loadCase('documents'),
+  smuggling: loadCase('smuggling'),
 };
 const claimIn = (data: Datasets, id: string) => data.claims.find((c) => c.id === id)!;
 
@@ -52,17 +56,19 @@ describe('trade chart model', () => {
   for (const width of [320, 390, 720]) {
     it(`keeps its labels inside the chart and apart at ${width} px`, () => {
       const m = tradeModel(data.trade, claim('trade-target-10bn'), width);
-      const boxes = m.layout === 'wide'
-        ? m.series.map((s) => ({ x0: m.plot.x1 + 8, x1: m.plot.x1 + 8 + estimateTextWidth(s.label, 11.5), y0: s.labelY - 11, y1: s.labelY + 2 }))
-        : [];
+      const boxes =
+        m.layout === 'wide'
+          ? m.series.map((s) => ({ x0: m.plot.x1 + 8, x1: m.plot.x1 + 8 + estimateTextWidth(s.label, 11.5), y0: s.labelY - 11, y1: s.labelY + 2 }))
+          : [];
       for (const b of boxes) expect(b.x1).toBeLessThanOrEqual(m.width);
       for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
       for (const l of m.targetLabels) expect(l.x + estimateTextWidth(l.text, 11.5)).toBeLessThanOrEqual(m.width);
-      if (m.gap) for (const line of m.gap.lines) {
-        const w = estimateTextWidth(line, 12);
-        expect(m.gap.anchor === 'end' ? m.gap.labelX - w : m.gap.labelX).toBeGreaterThanOrEqual(0);
-        expect(m.gap.anchor === 'end' ? m.gap.labelX : m.gap.labelX + w).toBeLessThanOrEqual(m.width);
-      }
+      if (m.gap)
+        for (const line of m.gap.lines) {
+          const w = estimateTextWidth(line, 12);
+          expect(m.gap.anchor === 'end' ? m.gap.labelX - w : m.gap.labelX).toBeGreaterThanOrEqual(0);
+          expect(m.gap.anchor === 'end' ? m.gap.labelX : m.gap.labelX + w).toBeLessThanOrEqual(m.width);
+        }
     });
   }
   it('never joins two reporters, and draws both values where a year conflicts', () => {
@@ -92,7 +98,7 @@ describe('pipeline timeline model', () => {
   const data = cases.pipeline;
   const claim = (id: string) => claimIn(data, id);
   const claims = data.claims;
-  it('draws both the article\'s date and the sources\' where they differ, labelled from the claim', () => {
+  it("draws both the article's date and the sources' where they differ, labelled from the claim", () => {
     const m = pipelineModel(data.pipeline, claims, 720);
     const approval = m.annotations.find((a) => a.claimId === 'pipeline-80km-approval')!;
     expect(approval.label).toBe(claim('pipeline-80km-approval').label);
@@ -100,7 +106,7 @@ describe('pipeline timeline model', () => {
     expect(approval.article!.date).toBe(claim('pipeline-80km-approval').date);
     expect(approval.article!.x).toBeGreaterThan(approval.source.x);
   });
-  it('moves the article\'s mark when the claim\'s date changes', () => {
+  it("moves the article's mark when the claim's date changes", () => {
     const changed = claims.map((c) => (c.id === 'pipeline-iran-section-2013' ? { ...c, date: '2015', label: 'Article: test 2015' } : c));
     const a = pipelineModel(data.pipeline, claims, 720).annotations.find((x) => x.claimId === 'pipeline-iran-section-2013')!;
     const b = pipelineModel(data.pipeline, changed, 720).annotations.find((x) => x.claimId === 'pipeline-iran-section-2013')!;
@@ -115,7 +121,10 @@ describe('pipeline timeline model', () => {
         const x0 = a.anchor === 'middle' ? a.labelX - w / 2 : a.anchor === 'end' ? a.labelX - w : a.labelX;
         return { x0, x1: x0 + w, y0: a.labelY - 12, y1: a.labelY + 3 + (a.lines.length - 1) * 15 };
       });
-      for (const b of boxes) { expect(b.x0).toBeGreaterThanOrEqual(0); expect(b.x1).toBeLessThanOrEqual(m.width); }
+      for (const b of boxes) {
+        expect(b.x0).toBeGreaterThanOrEqual(0);
+        expect(b.x1).toBeLessThanOrEqual(m.width);
+      }
       for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
     });
   }
@@ -149,8 +158,11 @@ describe('incidents chart model', () => {
   it(`aggregates by quarter beyond ${AGGREGATE_ABOVE} incidents (5,000 synthetic ones)`, () => {
     const base = data.incidents[0]!;
     const many = Array.from({ length: 5000 }, (_, i) => ({
-      ...base, id: `synthetic-${i}`, side: (i % 2 ? 'iran' : 'pakistan') as 'iran' | 'pakistan',
-      date: `${2023 + (i % 3)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, killed: { min: i % 3, max: (i % 3) + 1 },
+      ...base,
+      id: `synthetic-${i}`,
+      side: (i % 2 ? 'iran' : 'pakistan') as 'iran' | 'pakistan',
+      date: `${2023 + (i % 3)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+      killed: { min: i % 3, max: (i % 3) + 1 },
     }));
     const m = incidentsModel(many, data.events, undefined, 720);
     expect(m.aggregated).toBe(true);
@@ -160,7 +172,10 @@ describe('incidents chart model', () => {
   for (const width of [320, 390, 720]) {
     it(`keeps marks and the annotation inside the chart at ${width} px`, () => {
       const m = incidentsModel(data.incidents, data.events, strikes, width);
-      for (const k of m.incidents) { expect(k.x - k.rMax).toBeGreaterThanOrEqual(0); expect(k.x + k.rMax).toBeLessThanOrEqual(m.width); }
+      for (const k of m.incidents) {
+        expect(k.x - k.rMax).toBeGreaterThanOrEqual(0);
+        expect(k.x + k.rMax).toBeLessThanOrEqual(m.width);
+      }
       const a = m.annotation!;
       for (const line of a.lines) {
         const w = estimateTextWidth(line, 12.5);
@@ -182,7 +197,8 @@ describe('incidents chart on the real data (data/, as it grows)', () => {
       const w = Math.max(...a.lines.map((l) => estimateTextWidth(l, 12.5)));
       const x0 = a.anchor === 'end' ? a.labelX - w : a.labelX;
       const label = { x0, x1: x0 + w, y0: a.labelY - 12.5, y1: a.labelY + (a.lines.length - 1) * 15 + 3 };
-      expect(label.x0).toBeGreaterThanOrEqual(0); expect(label.x1).toBeLessThanOrEqual(m.width);
+      expect(label.x0).toBeGreaterThanOrEqual(0);
+      expect(label.x1).toBeLessThanOrEqual(m.width);
       for (const k of m.incidents) expect(overlaps(label, { x0: k.x - k.rMax, x1: k.x + k.rMax, y0: k.y - k.rMax, y1: k.y + k.rMax }), k.id).toBe(false);
     });
   }
@@ -197,8 +213,10 @@ describe('static locator map model', () => {
       expect(m.crossings).toHaveLength(data.crossings.filter((c) => c.location).length);
       expect(m.incidents).toHaveLength(data.incidents.filter((i) => i.location).length);
       for (const p of [...m.crossings, ...m.incidents]) {
-        expect(p.x).toBeGreaterThanOrEqual(0); expect(p.x).toBeLessThanOrEqual(m.width);
-        expect(p.y).toBeGreaterThanOrEqual(0); expect(p.y).toBeLessThanOrEqual(m.height);
+        expect(p.x).toBeGreaterThanOrEqual(0);
+        expect(p.x).toBeLessThanOrEqual(m.width);
+        expect(p.y).toBeGreaterThanOrEqual(0);
+        expect(p.y).toBeLessThanOrEqual(m.height);
       }
     }
   });
@@ -212,7 +230,7 @@ describe('static locator map model', () => {
 describe('smuggling comparison model', () => {
   const data = cases.smuggling;
   const claim = (id: string) => claimIn(data, id);
-  it('marks the article\'s figure from its claim and keeps every figure in its own unit', () => {
+  it("marks the article's figure from its claim and keeps every figure in its own unit", () => {
     const m = smugglingModel(data.smuggling, claim('smuggling-4000-tons'));
     expect(m.articleCard?.label).toBe(claim('smuggling-4000-tons').label);
     expect(m.cards).toHaveLength(data.smuggling.length);
@@ -238,7 +256,11 @@ describe('documents chart model', () => {
 
 describe('golden SVGs', () => {
   const file = (name: string) => `src/components/charts/${name}.astro`;
-  const charts = [['trade', TradeChart, 'TradeChart'], ['pipeline', PipelineChart, 'PipelineChart'], ['incidents', IncidentsChart, 'IncidentsChart']] as const;
+  const charts = [
+    ['trade', TradeChart, 'TradeChart'],
+    ['pipeline', PipelineChart, 'PipelineChart'],
+    ['incidents', IncidentsChart, 'IncidentsChart'],
+  ] as const;
   for (const [name, component, source] of charts) {
     const data = cases[name];
     it(`${name} chart matches its golden files at both widths`, async () => {
@@ -266,7 +288,7 @@ describe('golden SVGs', () => {
     const list = /<ol class="doc-groups">[\s\S]*?<\/ol>/.exec(html)![0];
     expectGolden('documents-list.html', pretty(`<style>${stylesOf(file('DocumentsChart'))}</style>${list}`));
   });
-  it('writes one element a line, text elements whole, with the chart\'s styles', () => {
+  it("writes one element a line, text elements whole, with the chart's styles", () => {
     const svg = '<svg viewBox="0 0 10 10" class="trade"><g class="grid"><line x1="0"/><text x="1">a <tspan>b</tspan></text></g></svg>';
     const out = svgGolden(svg, file('TradeChart'));
     const lines = out.trimEnd().split('\n');

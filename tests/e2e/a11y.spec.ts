@@ -3,7 +3,17 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { CHART_PAGES, FIGURES } from '../../src/lib/figures';
 
-const PAGES = ['/', '/claims/', '/data/', '/corrections/', '/border/', '/sources/', '/timeline/', ...CHART_PAGES.map((f) => `/charts/${f.slug}/`), ...FIGURES.map((f) => `/embed/${f.slug}/`)];
+const PAGES = [
+  '/',
+  '/claims/',
+  '/data/',
+  '/corrections/',
+  '/border/',
+  '/sources/',
+  '/timeline/',
+  ...CHART_PAGES.map((f) => `/charts/${f.slug}/`),
+  ...FIGURES.map((f) => `/embed/${f.slug}/`),
+];
 
 for (const path of PAGES) {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -15,7 +25,13 @@ for (const path of PAGES) {
       // Open every data table so its contents are checked too.
       await page.locator('details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       const results = await new AxeBuilder({ page }).analyze();
-      const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      const summary = results.violations.map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+      );
       expect(summary).toEqual([]);
     });
   }

@@ -10,7 +10,9 @@ for (const view of [`${nines}/27/62`, `7/${nines}/62`, `7/27/${nines}`, `7/27/-$
   test(`#map=all&view=${view.length > 40 ? `${view.slice(0, 12)}…` : view} still draws the map`, async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     await page.goto(`/#map=all&view=${view}`);
     await expect(page.locator('[data-live-map]')).toHaveAttribute('data-state', 'live');
     await expect(page.locator('.map-canvas .leaflet-marker-icon.map-crossing').first()).toBeVisible();

@@ -10,13 +10,18 @@ async function firstLoad(page: import('@playwright/test').Page, path: string) {
   const bytes = { js: 0, css: 0, html: 0, other: 0, total: 0 };
   const pending: Promise<void>[] = [];
   page.on('response', (r) => {
-    pending.push(r.body().then((b) => {
-      const gz = gzipSync(b).length;
-      const type = r.headers()['content-type'] ?? '';
-      const kind = /javascript/.test(type) ? 'js' : /css/.test(type) ? 'css' : /html/.test(type) ? 'html' : 'other';
-      bytes[kind] += gz;
-      bytes.total += gz;
-    }).catch(() => {}));
+    pending.push(
+      r
+        .body()
+        .then((b) => {
+          const gz = gzipSync(b).length;
+          const type = r.headers()['content-type'] ?? '';
+          const kind = /javascript/.test(type) ? 'js' : /css/.test(type) ? 'css' : /html/.test(type) ? 'html' : 'other';
+          bytes[kind] += gz;
+          bytes.total += gz;
+        })
+        .catch(() => {}),
+    );
   });
   await page.goto(path);
   await page.waitForLoadState('networkidle');
@@ -45,7 +50,7 @@ test('the map embed loads at most 100 KB (gzip) in all, Leaflet, basemap and dat
   expect(b.total).toBeLessThanOrEqual(100 * 1024);
 });
 
-test('the explainer\'s HTML is at most 50 KB gzip', async ({ request }) => {
+test("the explainer's HTML is at most 50 KB gzip", async ({ request }) => {
   const html = await (await request.get('/')).body();
   const gz = gzipSync(html).length;
   console.log(`home HTML: ${html.length} B, ${gz} B gzip`);
@@ -71,7 +76,12 @@ test('the explainer has at most 2,500 DOM elements and is at most 30,000 px tall
 test('printed on A4 the explainer is a brief of at most 24 pages, with no chart or claim cut across pages', async ({ page }) => {
   await page.goto('/');
   await page.emulateMedia({ media: 'print' });
-  const breaks = await page.evaluate(() => [...document.querySelectorAll('figure.figure, .claim-row, .findings, .pledge-list > li')].map((el) => [el.id || el.className, getComputedStyle(el).breakInside]));
+  const breaks = await page.evaluate(() =>
+    [...document.querySelectorAll('figure.figure, .claim-row, .findings, .pledge-list > li')].map((el) => [
+      el.id || el.className,
+      getComputedStyle(el).breakInside,
+    ]),
+  );
   expect(breaks.length).toBeGreaterThan(40);
   expect(breaks.filter(([, b]) => !/^avoid/.test(b!))).toEqual([]);
   const pdf = await page.pdf({ format: 'A4' });

@@ -19,7 +19,9 @@ for (const slug of IMAGE_SLUGS) {
       const title = (await page.locator(`#figure-${slug}-title`).innerText()).trim();
       const links = page.locator(`#figure-${slug}-share a[data-image]`);
       await expect(links).toHaveCount(3);
-      const kinds = await links.evaluateAll((as) => as.map((a) => [a.getAttribute('data-image')!, a.getAttribute('href')!, a.hasAttribute('download') ? 'download' : '']));
+      const kinds = await links.evaluateAll((as) =>
+        as.map((a) => [a.getAttribute('data-image')!, a.getAttribute('href')!, a.hasAttribute('download') ? 'download' : '']),
+      );
       expect(kinds.map((k) => k[0]).sort()).toEqual(['png', 'png2x', 'svg']);
       for (const [kind, href, download] of kinds as [keyof typeof IMAGE_BUDGET, string, string][]) {
         expect(download, href).toBe('download');
@@ -31,7 +33,11 @@ for (const slug of IMAGE_SLUGS) {
         if (kind === 'svg') {
           expect(res.headers()['content-type']).toContain('image/svg+xml');
           const errors: string[] = [];
-          const doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(body.toString('utf8'), 'image/svg+xml');
+          const doc = new DOMParser({
+            onError: (level, msg) => {
+              if (level !== 'warning') errors.push(msg);
+            },
+          }).parseFromString(body.toString('utf8'), 'image/svg+xml');
           expect(errors).toEqual([]);
           expect(doc.documentElement!.tagName).toBe('svg');
           expect(doc.getElementsByTagName('title')[0]?.textContent).toBe(title);

@@ -18,21 +18,53 @@ import type { PipelineEvent } from '../../src/schemas/pipeline';
 const data = getData();
 const publisher = (ids: string[]) => getSources(ids.slice(0, 1), data)[0]!.publisher;
 
-interface Case { slug: string; key: string; table: TipTable; expected: string[]; low: boolean }
+interface Case {
+  slug: string;
+  key: string;
+  table: TipTable;
+  expected: string[];
+  low: boolean;
+}
 
 function cases(): Case[] {
   const s = TRADE_SERIES[0];
-  const flow = data.trade.filter((r): r is TradeFlow => r.kind === 'flow' && r.reporter === s.reporter && r.flow === s.flow && r.basis === s.basis).sort((a, b) => a.periodStart.localeCompare(b.periodStart))[0]!;
+  const flow = data.trade
+    .filter((r): r is TradeFlow => r.kind === 'flow' && r.reporter === s.reporter && r.flow === s.flow && r.basis === s.basis)
+    .sort((a, b) => a.periodStart.localeCompare(b.periodStart))[0]!;
   const incident = [...data.incidents].sort((a, b) => (b.killed?.max ?? 0) - (a.killed?.max ?? 0))[0]!;
   const event = data.pipeline.filter((r): r is PipelineEvent => r.kind === 'event').sort((a, b) => a.date.localeCompare(b.date))[0]!;
   const pledge = data.pledges[0]!;
   const entry = pledge.history[pledge.history.length - 1]!;
   const model = incidentsModel(data.incidents, data.events, undefined, 720);
   return [
-    { slug: 'trade', key: flow.id, table: tradeTips(data), expected: [s.label, flow.period, formatMoney(flow.amount), publisher(flow.sourceIds)], low: flow.confidence === 'low' },
-    { slug: 'incidents', key: incident.id, table: incidentsTips(data, model), expected: [formatDate(incident.date), incident.place, `Killed: ${formatRange(incident.killed!)}`, publisher(incident.sourceIds)], low: incident.confidence === 'low' },
-    { slug: 'pipeline', key: event.id, table: pipelineTips(data), expected: [event.title, formatDate(event.date), publisher(event.sourceIds)], low: event.confidence === 'low' },
-    { slug: 'pledges', key: `${pledge.id}-${pledge.history.length - 1}`, table: pledgeTips(data), expected: [pledge.title, `${formatDate(entry.date)}: ${STATUS_LOOK[entry.status].label}`, publisher(entry.sourceIds)], low: entry.confidence === 'low' },
+    {
+      slug: 'trade',
+      key: flow.id,
+      table: tradeTips(data),
+      expected: [s.label, flow.period, formatMoney(flow.amount), publisher(flow.sourceIds)],
+      low: flow.confidence === 'low',
+    },
+    {
+      slug: 'incidents',
+      key: incident.id,
+      table: incidentsTips(data, model),
+      expected: [formatDate(incident.date), incident.place, `Killed: ${formatRange(incident.killed!)}`, publisher(incident.sourceIds)],
+      low: incident.confidence === 'low',
+    },
+    {
+      slug: 'pipeline',
+      key: event.id,
+      table: pipelineTips(data),
+      expected: [event.title, formatDate(event.date), publisher(event.sourceIds)],
+      low: event.confidence === 'low',
+    },
+    {
+      slug: 'pledges',
+      key: `${pledge.id}-${pledge.history.length - 1}`,
+      table: pledgeTips(data),
+      expected: [pledge.title, `${formatDate(entry.date)}: ${STATUS_LOOK[entry.status].label}`, publisher(entry.sourceIds)],
+      low: entry.confidence === 'low',
+    },
   ];
 }
 
@@ -56,16 +88,23 @@ const markOf = (chart: Locator, c: Case): Locator => {
 
 /** The sum of every layout shift since the page loaded, inputs or not. */
 async function shifts(page: Page): Promise<number> {
-  return page.evaluate(() => new Promise<number>((resolve) => {
-    let sum = 0;
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) sum += (e as unknown as { value: number }).value; }).observe({ type: 'layout-shift', buffered: true });
-    setTimeout(() => resolve(sum), 200);
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let sum = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) sum += (e as unknown as { value: number }).value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(sum), 200);
+      }),
+  );
 }
 
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
 }
@@ -130,7 +169,9 @@ for (const c of cases()) {
     for (let i = 0; i < 60 && !(await chart.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     await expect(chart).toBeFocused();
     await expect(page.locator('#chart-tip')).toBeVisible();
-    const order = await chart.evaluate((el) => [...new Set([...el.querySelectorAll<HTMLElement>('[data-tip]')].map((m) => Number(m.dataset.tip)))].sort((a, b) => a - b));
+    const order = await chart.evaluate((el) =>
+      [...new Set([...el.querySelectorAll<HTMLElement>('[data-tip]')].map((m) => Number(m.dataset.tip)))].sort((a, b) => a - b),
+    );
     const steps = order.indexOf(c.table.index.get(c.key)!);
     expect(steps).toBeGreaterThanOrEqual(0);
     await page.keyboard.press('Home');
@@ -160,7 +201,9 @@ test('on the explainer a tap on a chart shows its value (the compact chart, load
 test('in an embed the tooltip waits for the reader, then works and follows the dark theme', async ({ page }) => {
   const c = cases()[1]!;
   const loaded: string[] = [];
-  page.on('response', (r) => { if (/chart-tips\.[\w-]+\.js$|tips\.json$/.test(r.url())) loaded.push(r.url()); });
+  page.on('response', (r) => {
+    if (/chart-tips\.[\w-]+\.js$|tips\.json$/.test(r.url())) loaded.push(r.url());
+  });
   await page.setViewportSize({ width: 800, height: 700 });
   await page.goto(`/embed/${c.slug}/?theme=dark`);
   await page.waitForLoadState('networkidle');
@@ -175,9 +218,11 @@ test('in an embed the tooltip waits for the reader, then works and follows the d
   expect(bg).toBe('rgb(21, 21, 21)');
 });
 
-test('the tooltips\' script is at most 6 KB gzip and loads only when a chart nears the viewport', async ({ page }) => {
+test("the tooltips' script is at most 6 KB gzip and loads only when a chart nears the viewport", async ({ page }) => {
   const loaded: string[] = [];
-  page.on('response', (r) => { if (/chart-tips\.[\w-]+\.js$/.test(r.url())) loaded.push(r.url()); });
+  page.on('response', (r) => {
+    if (/chart-tips\.[\w-]+\.js$/.test(r.url())) loaded.push(r.url());
+  });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/claims/');
   await page.waitForLoadState('networkidle');

@@ -51,7 +51,11 @@ test('every page announces the feed in its head, and the feed is served as well-
   const r = await request.get('/feed.xml');
   expect(r.status()).toBe(200);
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(await r.text(), 'application/xml');
+  const doc = new DOMParser({
+    onError: (level, msg) => {
+      if (level !== 'warning') errors.push(msg);
+    },
+  }).parseFromString(await r.text(), 'application/xml');
   expect(errors).toEqual([]);
   expect(doc.documentElement!.localName).toBe('feed');
   expect(doc.getElementsByTagName('entry').length).toBeGreaterThan(data.corrections.length);

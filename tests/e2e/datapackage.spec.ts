@@ -16,9 +16,22 @@ import { publishedTables } from '../../src/lib/publish';
 import { BASE_URL } from '../../playwright.config';
 
 // datapackage-js is CommonJS without types: one small typed view of what the test uses.
-interface Field { name: string; type: string }
-interface Resource { name: string; tabular: boolean; descriptor: { path: string; schema?: unknown }; schema?: { fields: Field[] }; read(o?: { keyed?: boolean; relations?: boolean }): Promise<Record<string, unknown>[]> }
-interface Package { valid: boolean; errors: Error[]; resources: Resource[] }
+interface Field {
+  name: string;
+  type: string;
+}
+interface Resource {
+  name: string;
+  tabular: boolean;
+  descriptor: { path: string; schema?: unknown };
+  schema?: { fields: Field[] };
+  read(o?: { keyed?: boolean; relations?: boolean }): Promise<Record<string, unknown>[]>;
+}
+interface Package {
+  valid: boolean;
+  errors: Error[];
+  resources: Resource[];
+}
 const { Package } = createRequire(import.meta.url)('datapackage') as { Package: { load(d: string, o?: { basePath?: string }): Promise<Package> } };
 
 const data = getData();
@@ -79,7 +92,7 @@ test('a saved copy of the package folder loads and reads the same way', async ({
   test.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'ipx-datapackage-'));
   try {
-    const descriptor = await (await request.get('/datapackage.json')).json() as { resources: { path: string; schema?: string }[] };
+    const descriptor = (await (await request.get('/datapackage.json')).json()) as { resources: { path: string; schema?: string }[] };
     writeFileSync(join(dir, 'datapackage.json'), JSON.stringify(descriptor));
     for (const path of new Set(descriptor.resources.flatMap((r) => [r.path, ...(typeof r.schema === 'string' ? [r.schema] : [])]))) {
       const body = await (await request.get(`/${path}`)).body();

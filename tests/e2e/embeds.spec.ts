@@ -13,9 +13,14 @@ import { BASE_URL } from '../../playwright.config';
 let host: Server;
 let HOST = '';
 test.beforeAll(async () => {
-  const frames = FIGURES.map((f) => `<h2>${f.name}</h2><iframe src="${BASE_URL}/embed/${f.slug}/" title="${f.name}" width="100%" height="640" style="border:0;width:100%"></iframe>`).join('\n');
+  const frames = FIGURES.map(
+    (f) => `<h2>${f.name}</h2><iframe src="${BASE_URL}/embed/${f.slug}/" title="${f.name}" width="100%" height="640" style="border:0;width:100%"></iframe>`,
+  ).join('\n');
   const body = `<!doctype html><html><head><title>Host</title></head><body style="margin:0"><main>${frames}</main><script async src="${BASE_URL}/embed.js"></script></body></html>`;
-  host = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end(body); });
+  host = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(body);
+  });
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
   HOST = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
 });
@@ -30,8 +35,15 @@ async function expectSized(page: Page) {
   await expect(async () => {
     for (const [i, f] of FIGURES.entries()) {
       const frame = page.frames().find((fr) => fr.url().includes(`/embed/${f.slug}/`))!;
-      const content = await frame.evaluate(() => ({ h: Math.ceil(document.documentElement.getBoundingClientRect().height), sh: document.documentElement.scrollHeight, ch: document.documentElement.clientHeight }));
-      const iframeH = await page.locator('iframe').nth(i).evaluate((el) => el.getBoundingClientRect().height);
+      const content = await frame.evaluate(() => ({
+        h: Math.ceil(document.documentElement.getBoundingClientRect().height),
+        sh: document.documentElement.scrollHeight,
+        ch: document.documentElement.clientHeight,
+      }));
+      const iframeH = await page
+        .locator('iframe')
+        .nth(i)
+        .evaluate((el) => el.getBoundingClientRect().height);
       expect(Math.abs(iframeH - content.h), `${f.slug}: iframe ${iframeH} vs content ${content.h}`).toBeLessThanOrEqual(2);
       expect(content.sh, `${f.slug} scrolls inside`).toBeLessThanOrEqual(content.ch + 2);
     }
@@ -49,10 +61,18 @@ test('every embed sizes itself on another origin, at 1280 and at 390 px', async 
 test('the host script ignores messages from other windows', async ({ page }) => {
   await openHost(page);
   await expectSized(page);
-  const before = await page.locator('iframe').first().evaluate((el) => el.getBoundingClientRect().height);
+  const before = await page
+    .locator('iframe')
+    .first()
+    .evaluate((el) => el.getBoundingClientRect().height);
   await page.evaluate(() => window.postMessage({ sentinel: 'amp', type: 'embed-size', height: 123 }, '*'));
   await page.waitForTimeout(300);
-  expect(await page.locator('iframe').first().evaluate((el) => el.getBoundingClientRect().height)).toBe(before);
+  expect(
+    await page
+      .locator('iframe')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().height),
+  ).toBe(before);
 });
 
 test('an embed honours ?theme and ?plain', async ({ page }) => {
@@ -67,7 +87,9 @@ test('every link in every embed that leaves the page opens outside the frame; in
   const page = await context.newPage();
   for (const f of FIGURES) {
     await page.goto(`/embed/${f.slug}/`);
-    const links = await page.locator('a[href]').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, target: a.getAttribute('target'), rel: a.getAttribute('rel') ?? '' })));
+    const links = await page
+      .locator('a[href]')
+      .evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, target: a.getAttribute('target'), rel: a.getAttribute('rel') ?? '' })));
     expect(links.length, f.slug).toBeGreaterThan(0);
     for (const l of links) {
       if (l.href.startsWith('#')) expect(l.target, `${f.slug}: ${l.href}`).toBeNull();
@@ -82,9 +104,14 @@ test('every link in every embed that leaves the page opens outside the frame; in
 
 test('inside a frame, a source link opens a new tab and the frame stays; links the live map makes too', async ({ page, context }) => {
   // Sources live on other sites: answer them here, so no request leaves the machine.
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>source</title>' }));
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>source</title>' }),
+  );
   await openHost(page);
-  for (const [slug, link] of [['trade', '.source-links a.ref'], ['map', '.figure-backlink a']] as const) {
+  for (const [slug, link] of [
+    ['trade', '.source-links a.ref'],
+    ['map', '.figure-backlink a'],
+  ] as const) {
     const frame = page.frames().find((fr) => fr.url().includes(`/embed/${slug}/`))!;
     const before = frame.url();
     const [popup] = await Promise.all([context.waitForEvent('page'), frame.locator(link).first().click()]);
@@ -119,7 +146,10 @@ test('the embed code names the address the reader is on, and pasted on another s
   expect(built).toMatch(/src="https?:\/\/[^"]+\/embed\/trade\/"/);
   await off.close();
   // A blogger's page with the code pasted in, on another origin: the frame shows the chart, sized.
-  const blog = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end(`<!doctype html><title>Blog</title><p>Post</p>${code}`); });
+  const blog = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(`<!doctype html><title>Blog</title><p>Post</p>${code}`);
+  });
   await new Promise<void>((resolve) => blog.listen(0, '127.0.0.1', resolve));
   try {
     await page.goto(`http://127.0.0.1:${(blog.address() as AddressInfo).port}/`);

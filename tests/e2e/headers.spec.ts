@@ -21,7 +21,9 @@ function htmlFiles(dir: string): string[] {
   });
 }
 /** Every built page, by the address a reader uses (a folder's index.html is the folder). */
-const PAGES = htmlFiles(DIST).map((f) => `/${relative(DIST, f).replace(/\\/g, '/')}`.replace(/index\.html$/, '')).sort();
+const PAGES = htmlFiles(DIST)
+  .map((f) => `/${relative(DIST, f).replace(/\\/g, '/')}`.replace(/index\.html$/, ''))
+  .sort();
 const isEmbed = (p: string) => p.startsWith('/embed/');
 
 const servers = new Map<Host, { base: string; close: () => void }>();
@@ -47,9 +49,13 @@ test.afterAll(async () => {
 async function watchViolations(page: Page): Promise<string[]> {
   const found: string[] = [];
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+    );
   });
-  page.on('console', (m) => { if (/Content Security Policy|CSP violation|Refused to/i.test(m.text())) found.push(m.text()); });
+  page.on('console', (m) => {
+    if (/Content Security Policy|CSP violation|Refused to/i.test(m.text())) found.push(m.text());
+  });
   return found;
 }
 

@@ -21,16 +21,23 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   server = await buildAndServe(WORK, writeHostileData);
 });
-test.afterAll(() => { server?.close(); rmSync(WORK, { recursive: true, force: true }); });
+test.afterAll(() => {
+  server?.close();
+  rmSync(WORK, { recursive: true, force: true });
+});
 
 /** Records, from the first byte of the page, every element the payload would make and every call of x(). */
 async function watch(page: Page) {
   const hijacked: string[] = [];
-  page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/hijacked')) hijacked.push(r.url()); });
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/hijacked')) hijacked.push(r.url());
+  });
   await page.addInitScript(() => {
     const w = window as unknown as { __injected: string[]; x: () => void };
     w.__injected = [];
-    w.x = () => { w.__injected.push('script ran: x()'); };
+    w.x = () => {
+      w.__injected.push('script ran: x()');
+    };
     const check = (n: Node) => {
       if (!(n instanceof Element)) return;
       for (const e of [n, ...n.querySelectorAll('*')]) {
@@ -39,7 +46,9 @@ async function watch(page: Page) {
         }
       }
     };
-    new MutationObserver((records) => { for (const r of records) r.addedNodes.forEach(check); }).observe(document, { childList: true, subtree: true });
+    new MutationObserver((records) => {
+      for (const r of records) r.addedNodes.forEach(check);
+    }).observe(document, { childList: true, subtree: true });
   });
   return async () => ({ injected: await page.evaluate(() => (window as unknown as { __injected: string[] }).__injected), hijacked });
 }
@@ -55,7 +64,11 @@ async function openEveryFeature(page: Page) {
   const markers = page.locator('.map-canvas .leaflet-marker-icon.map-crossing, .map-canvas .leaflet-marker-icon.map-incident');
   const n = await markers.count();
   expect(n).toBeGreaterThan(5);
-  for (let i = 0; i < n; i++) await markers.nth(i).hover({ force: true }).catch(() => {});
+  for (let i = 0; i < n; i++)
+    await markers
+      .nth(i)
+      .hover({ force: true })
+      .catch(() => {});
   const targets = page.locator('.map-canvas .leaflet-marker-icon[role="button"]');
   const t = await targets.count();
   expect(t).toBeGreaterThan(5);
@@ -79,7 +92,10 @@ async function openEveryFeature(page: Page) {
     await page.keyboard.press('Escape');
   }
   // Towns, when zoomed in, and the pipeline, through the layer toggles.
-  for (const box of await page.locator('input[data-layer]').all()) { await box.uncheck(); await box.check(); }
+  for (const box of await page.locator('input[data-layer]').all()) {
+    await box.uncheck();
+    await box.check();
+  }
 }
 
 for (const path of ['/', '/embed/map/']) {
@@ -99,7 +115,9 @@ for (const path of ['/', '/embed/map/']) {
     // The crossing labels show the payload as text.
     await expect(page.locator('.map-crossing-label').first()).toContainText('<b data-injected');
     // The view from a link, zoomed in so every town label is drawn.
-    await page.evaluate(() => { location.hash = '#map=all&view=8/28.5/62'; });
+    await page.evaluate(() => {
+      location.hash = '#map=all&view=8/28.5/62';
+    });
     await page.waitForTimeout(500);
     const { injected, hijacked } = await result();
     expect(injected, 'elements made from the data').toEqual([]);

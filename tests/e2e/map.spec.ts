@@ -9,7 +9,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { BASE_URL } from '../../playwright.config';
 
-type Crossing = { id: string; namePk?: string; nameIr?: string; districtPk?: string; location: { lat?: number; geoPrecision: string } | null; sites?: { name: string }[] };
+type Crossing = {
+  id: string;
+  namePk?: string;
+  nameIr?: string;
+  districtPk?: string;
+  location: { lat?: number; geoPrecision: string } | null;
+  sites?: { name: string }[];
+};
 const crossings = JSON.parse(readFileSync('data/crossings.json', 'utf8')) as Crossing[];
 const districts = JSON.parse(readFileSync('data/districts.json', 'utf8')) as { id: string; name: string; altNames?: string[]; order: number }[];
 const incidents = JSON.parse(readFileSync('data/incidents.json', 'utf8')) as { id: string; place: string; location: unknown }[];
@@ -25,7 +32,7 @@ async function openLiveMap(page: Page, path = '/') {
   await expect(page.locator('[data-live-map]')).toHaveAttribute('data-state', 'live');
 }
 
-test('the map is drawn from the site\'s own files: no tiles, no other host', async ({ page }) => {
+test("the map is drawn from the site's own files: no tiles, no other host", async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await openLiveMap(page);
@@ -126,7 +133,9 @@ for (const width of [412, 1280]) {
     await page.addInitScript(() => {
       const w = window as unknown as { __shift: number };
       w.__shift = 0;
-      new PerformanceObserver((list) => { for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto('/embed/map/');
     await expect(page.locator('[data-live-map]')).toHaveAttribute('data-state', 'live');
@@ -141,18 +150,25 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.goto(`/embed/map/#map=crossing/${mapped[0]!.id}`);
     await expect(page.locator('.map-panel-title')).toHaveText(name(mapped[0]!));
     const results = await new AxeBuilder({ page }).include('#figure-map').analyze();
-    expect(results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}: ${n.html.slice(0, 160)} ${n.failureSummary}`))).toEqual([]);
+    expect(results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.html.slice(0, 160)} ${n.failureSummary}`))).toEqual([]);
   });
 }
 
 for (const width of [390, 1280]) {
-  test(`every crossing in the data is on the live map: a marker where it has a point, its district's stretch of the strip where not (${width} px)`, async ({ page }) => {
+  test(`every crossing in the data is on the live map: a marker where it has a point, its district's stretch of the strip where not (${width} px)`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height: 900 });
     await openLiveMap(page);
     expect(mapped.length + byDistrict.length).toBe(crossings.filter((c) => c.location).length);
     for (const c of mapped) {
-      const labels = await page.locator('.map-canvas .leaflet-marker-icon.map-crossing').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-      expect(labels.some((l) => l.includes(name(c))), `${c.id}: a marker`).toBe(true);
+      const labels = await page
+        .locator('.map-canvas .leaflet-marker-icon.map-crossing')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      expect(
+        labels.some((l) => l.includes(name(c))),
+        `${c.id}: a marker`,
+      ).toBe(true);
     }
     for (const c of byDistrict) {
       const d = districtOf(c);
@@ -195,12 +211,17 @@ for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto('/embed/map/');
     await expect(page.locator('[data-live-map]')).toHaveAttribute('data-state', 'live');
-    const sizes = await page.locator('.map-canvas .leaflet-marker-icon[role="button"]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [Math.round(r.width), Math.round(r.height)]));
+    const sizes = await page
+      .locator('.map-canvas .leaflet-marker-icon[role="button"]')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [Math.round(r.width), Math.round(r.height)]));
     expect(sizes.length).toBeGreaterThan(mapped.length);
-    for (const [w, h] of sizes) { expect(w).toBeGreaterThanOrEqual(24); expect(h).toBeGreaterThanOrEqual(24); }
+    for (const [w, h] of sizes) {
+      expect(w).toBeGreaterThanOrEqual(24);
+      expect(h).toBeGreaterThanOrEqual(24);
+    }
     // The rule Lighthouse applies (axe target-size), on the map alone.
     const results = await new AxeBuilder({ page }).include('#figure-map').withRules(['target-size']).analyze();
-    expect(results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}: ${n.html.slice(0, 160)} ${n.failureSummary}`))).toEqual([]);
+    expect(results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.html.slice(0, 160)} ${n.failureSummary}`))).toEqual([]);
   });
 }
 
@@ -208,12 +229,22 @@ test('the live map follows a change of colour scheme without a reload', async ({
   await page.emulateMedia({ colorScheme: 'light' });
   await openLiveMap(page);
   // The mean lightness of the basemap canvas (land, sea, borders are all drawn there).
-  const lightness = () => page.locator('.map-canvas canvas').first().evaluate((c: HTMLCanvasElement) => {
-    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let sum = 0; let n = 0;
-    for (let i = 0; i < d.length; i += 4 * 31) { if (d[i + 3]! > 0) { sum += d[i]! + d[i + 1]! + d[i + 2]!; n++; } }
-    return sum / Math.max(1, n) / 3;
-  });
+  const lightness = () =>
+    page
+      .locator('.map-canvas canvas')
+      .first()
+      .evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let sum = 0;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4 * 31) {
+          if (d[i + 3]! > 0) {
+            sum += d[i]! + d[i + 1]! + d[i + 2]!;
+            n++;
+          }
+        }
+        return sum / Math.max(1, n) / 3;
+      });
   const light = await lightness();
   expect(light).toBeGreaterThan(150);
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -224,7 +255,7 @@ test('the live map follows a change of colour scheme without a reload', async ({
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  test('the static map and the border record\'s lists carry every crossing and incident', async ({ page }) => {
+  test("the static map and the border record's lists carry every crossing and incident", async ({ page }) => {
     await page.goto('/border/');
     await expect(page.locator('#figure-map svg.locator').first()).toBeAttached();
     await expect(page.locator('.map-frame')).toBeHidden();
@@ -238,8 +269,15 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('[id^="crossing-"]')).toHaveCount(crossings.length);
     await expect(page.locator('[id^="incident-"]')).toHaveCount(incidents.length);
   });
-  for (const [path, width] of [['/', 390], ['/', 1280], ['/border/', 390], ['/border/', 1280]] as const) {
-    test(`every crossing in the data is on the static map: a square where it has a point, its district's stretch of the strip where not (${path}, ${width} px)`, async ({ page }) => {
+  for (const [path, width] of [
+    ['/', 390],
+    ['/', 1280],
+    ['/border/', 390],
+    ['/border/', 1280],
+  ] as const) {
+    test(`every crossing in the data is on the static map: a square where it has a point, its district's stretch of the strip where not (${path}, ${width} px)`, async ({
+      page,
+    }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(path);
       // The explainer draws one layout at every width; the border record a narrow and a wide one.

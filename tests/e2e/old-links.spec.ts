@@ -54,12 +54,18 @@ test.describe('without JavaScript', () => {
 
   test('the explainer holds every old anchor, one click from its record', async ({ page }) => {
     await page.goto('/');
-    const found = await page.evaluate((ids) => ids.map((id) => {
-      const el = document.getElementById(id);
-      if (!el) return { id, exists: false, links: [] as string[] };
-      const links = [el, ...el.querySelectorAll('a')].filter((a): a is HTMLAnchorElement => a instanceof HTMLAnchorElement).map((a) => a.getAttribute('href') ?? '');
-      return { id, exists: true, links };
-    }), all);
+    const found = await page.evaluate(
+      (ids) =>
+        ids.map((id) => {
+          const el = document.getElementById(id);
+          if (!el) return { id, exists: false, links: [] as string[] };
+          const links = [el, ...el.querySelectorAll('a')]
+            .filter((a): a is HTMLAnchorElement => a instanceof HTMLAnchorElement)
+            .map((a) => a.getAttribute('href') ?? '');
+          return { id, exists: true, links };
+        }),
+      all,
+    );
     const missing = found.filter((f) => !f.exists).map((f) => f.id);
     expect(missing, 'ids missing from the explainer').toEqual([]);
     // A moved record's stand-in links to the record on its page.
@@ -88,7 +94,8 @@ async function expectLanded(page: Page, id: string) {
   const closed = await target.evaluate((el) => {
     const out: string[] = [];
     if (el instanceof HTMLDetailsElement && !el.open) out.push('itself');
-    for (let d = el.parentElement?.closest('details'); d; d = d.parentElement?.closest('details') ?? null) if (!(d as HTMLDetailsElement).open) out.push(d.className || 'details');
+    for (let d = el.parentElement?.closest('details'); d; d = d.parentElement?.closest('details') ?? null)
+      if (!(d as HTMLDetailsElement).open) out.push(d.className || 'details');
     return out;
   });
   expect(closed, `${id}: every <details> around it open`).toEqual([]);
@@ -104,7 +111,9 @@ async function land(page: Page, id: string) {
 
 /** Following #<id> on the page already open (a hash change: the same code as on load). */
 async function follow(page: Page, id: string) {
-  await page.evaluate((h) => { location.hash = h; }, id);
+  await page.evaluate((h) => {
+    location.hash = h;
+  }, id);
   await expectLanded(page, id);
 }
 
@@ -148,26 +157,32 @@ test.describe('with JavaScript', () => {
     await expect(page.locator(`#claim-${differs.id}`)).toBeInViewport();
   });
 
-  test('the map\'s deep links open every crossing and every placed incident', async ({ page }) => {
+  test("the map's deep links open every crossing and every placed incident", async ({ page }) => {
     test.setTimeout(120_000);
     const first = data.crossings[0]!;
     await page.goto(`/#map=crossing/${first.id}`);
     await expect(page.locator('.map-panel-title')).toHaveText(crossingName(first));
     for (const c of data.crossings) {
-      await page.evaluate((h) => { location.hash = h; }, `map=crossing/${c.id}`);
+      await page.evaluate((h) => {
+        location.hash = h;
+      }, `map=crossing/${c.id}`);
       await expect(page.locator('.map-panel-title'), c.id).toHaveText(crossingName(c));
     }
     for (const i of data.incidents.filter((x) => x.location)) {
-      await page.evaluate((h) => { location.hash = h; }, `map=incident/${i.id}`);
+      await page.evaluate((h) => {
+        location.hash = h;
+      }, `map=incident/${i.id}`);
       await expect(page.locator('.map-panel-title'), i.id).toContainText(i.place);
     }
   });
 
-  test('the strip\'s links lead to each crossing\'s record without JavaScript, and open it on the live map with it', async ({ page, browser }) => {
+  test("the strip's links lead to each crossing's record without JavaScript, and open it on the live map with it", async ({ page, browser }) => {
     const plain = await browser.newContext({ javaScriptEnabled: false });
     const p = await plain.newPage();
     await p.goto('/');
-    const links = await p.locator('[data-strip-crossing]').evaluateAll((as) => as.map((a) => [a.getAttribute('data-strip-crossing')!, a.getAttribute('href')!]));
+    const links = await p
+      .locator('[data-strip-crossing]')
+      .evaluateAll((as) => as.map((a) => [a.getAttribute('data-strip-crossing')!, a.getAttribute('href')!]));
     expect(links.length).toBeGreaterThan(0);
     for (const [id, href] of links) expect(href).toBe(`/border/#crossing-${id}`);
     await p.locator(`[data-strip-crossing="${links[0]![0]}"]`).click();

@@ -36,17 +36,23 @@ test('the data page links every download, and they are served', async ({ page, r
     expect(r.status(), href).toBe(200);
   }
   // Every file of the data package (each table, its Excel copy and Table Schema; each JSON file and its JSON Schema) is linked.
-  const pkg = await (await request.get('/datapackage.json')).json() as { resources: { path: string; schema: string; format: string }[] };
+  const pkg = (await (await request.get('/datapackage.json')).json()) as { resources: { path: string; schema: string; format: string }[] };
   const files = pkg.resources.flatMap((r) => [r.path, r.schema, ...(r.format === 'csv' ? [r.path.replace(/\.csv$/, '.excel.csv')] : [])]).map((p) => `/${p}`);
   expect(files.filter((f) => !hrefs.includes(f))).toEqual([]);
 });
 
-test('the data page gives each dataset its own last change, and links CITATION.cff, which names version, release date and address', async ({ page, request }) => {
+test('the data page gives each dataset its own last change, and links CITATION.cff, which names version, release date and address', async ({
+  page,
+  request,
+}) => {
   await page.goto('/data/');
   const metas = await page.locator('.dataset .meta').allTextContents();
   const dates = new Set(metas.map((m) => /last changed ([^(·]+)/.exec(m)?.[1]?.trim() ?? m));
   expect(dates.size).toBeGreaterThan(3);
-  const incidents = getData().incidents.map((i) => i.date).sort().at(-1)!;
+  const incidents = getData()
+    .incidents.map((i) => i.date)
+    .sort()
+    .at(-1)!;
   await expect(page.locator('#dataset-incidents .meta')).toContainText(formatDate(incidents));
   await page.getByRole('link', { name: 'CITATION.cff' }).click();
   await expect(page).toHaveURL(/\/CITATION\.cff$/);

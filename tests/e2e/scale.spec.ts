@@ -25,7 +25,10 @@ test.beforeAll(async () => {
     writeFileSync(`${dir}/incidents.json`, JSON.stringify(withSyntheticIncidents(real, N)));
   });
 });
-test.afterAll(() => { server?.close(); rmSync(WORK, { recursive: true, force: true }); });
+test.afterAll(() => {
+  server?.close();
+  rmSync(WORK, { recursive: true, force: true });
+});
 
 test(`with ${N} incidents the page lists a few, and the chart and static map show totals`, async ({ page }) => {
   expect(N).toBeGreaterThan(EACH_UP_TO);
@@ -71,7 +74,8 @@ test('selecting a cell lists its incidents', async ({ page }) => {
     const ctx = c.getContext('2d')!;
     const d = ctx.getImageData(0, 0, c.width, c.height).data;
     const ratio = c.width / c.clientWidth;
-    for (let y = 0; y < c.height; y += 4) for (let x = 0; x < c.width; x += 4) if (d[(y * c.width + x) * 4 + 3]! > 0) return { x: x / ratio + 6, y: y / ratio + 6 };
+    for (let y = 0; y < c.height; y += 4)
+      for (let x = 0; x < c.width; x += 4) if (d[(y * c.width + x) * 4 + 3]! > 0) return { x: x / ratio + 6, y: y / ratio + 6 };
     return null;
   });
   expect(spot).not.toBeNull();
@@ -85,7 +89,9 @@ async function watchErrors(page: Page): Promise<string[]> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.addInitScript(() => window.addEventListener('unhandledrejection', (e) => console.error(`unhandledrejection: ${String(e.reason)}`)));
-  page.on('console', (m) => { if (m.type() === 'error' && m.text().startsWith('unhandledrejection')) errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && m.text().startsWith('unhandledrejection')) errors.push(m.text());
+  });
   return errors;
 }
 
@@ -102,8 +108,12 @@ test('a detail chunk that fails is said in the status line, not cached, and fetc
   expect((await status.boundingBox())!.width).toBeGreaterThan(100);
   await expect(page.locator('.map-panel')).toBeHidden();
   // The next open asks again, and this time it works.
-  await page.evaluate(() => { location.hash = '#map=all'; });
-  await page.evaluate(() => { location.hash = '#map=incident/synthetic-10'; });
+  await page.evaluate(() => {
+    location.hash = '#map=all';
+  });
+  await page.evaluate(() => {
+    location.hash = '#map=incident/synthetic-10';
+  });
   await expect(page.locator('.map-panel-title')).toContainText('Synthetic site 10');
   expect(calls).toBe(2);
   await expect(page.locator('[data-live-map]')).not.toHaveAttribute('data-status', 'error');
@@ -113,12 +123,19 @@ test('a detail chunk that fails is said in the status line, not cached, and fetc
 test('a slow detail reply for one selection does not overwrite a newer selection', async ({ page }) => {
   const errors = await watchErrors(page);
   let release!: () => void;
-  const held = new Promise<void>((r) => { release = r; });
-  await page.route('**/map/incidents/0.json', async (route) => { await held; await route.continue(); });
+  const held = new Promise<void>((r) => {
+    release = r;
+  });
+  await page.route('**/map/incidents/0.json', async (route) => {
+    await held;
+    await route.continue();
+  });
   await page.goto(`${server.base}/#map=all`);
   await expect(page.locator('[data-live-map]')).toHaveAttribute('data-state', 'live');
   // Ask for an incident (its chunk is held back), then open a crossing before the reply comes.
-  await page.evaluate(() => { location.hash = '#map=incident/synthetic-10'; });
+  await page.evaluate(() => {
+    location.hash = '#map=incident/synthetic-10';
+  });
   const crossing = page.locator('.map-canvas .leaflet-marker-icon.map-crossing').first();
   const label = (await crossing.getAttribute('aria-label'))!;
   await crossing.click();

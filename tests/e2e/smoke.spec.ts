@@ -5,7 +5,9 @@ import { getData } from '../../src/lib/data';
 test('the explainer loads with every section, no console error and no third-party request', async ({ page }) => {
   const errors: string[] = [];
   const foreign: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => {
     const host = new URL(r.url()).hostname;

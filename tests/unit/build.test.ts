@@ -18,8 +18,12 @@ function build(env: Record<string, string>): Promise<{ code: number | null; out:
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [tsx, 'scripts/build.ts'], { env: { ...process.env, ...env } });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     child.on('close', (code) => resolve({ code, out, ms: Date.now() - started }));
   });
 }
@@ -43,7 +47,11 @@ describe('the build script', () => {
     expect(a.out.trimEnd().split('\n').slice(-3).join('\n')).toMatch(/SITE=https:\/\/your\.domain npm run build$/);
     // No work folder (in the project) and no lock (beside the output) left behind: beside each output
     // only the folder of the one build it links to (scripts/lib/swap.ts).
-    expect(readdirSync(root).filter((f) => f.startsWith('.')).sort()).toEqual(['.out-a.builds', '.out-b.builds']);
+    expect(
+      readdirSync(root)
+        .filter((f) => f.startsWith('.'))
+        .sort(),
+    ).toEqual(['.out-a.builds', '.out-b.builds']);
     for (const out of ['out-a', 'out-b']) {
       expect(lstatSync(join(root, out)).isSymbolicLink()).toBe(true);
       expect(readdirSync(join(root, `.${out}.builds`))).toEqual([basename(readlinkSync(join(root, out)))]);
@@ -51,7 +59,7 @@ describe('the build script', () => {
     expect(readdirSync('.').filter((f) => /^\.build-out-[ab]-/.test(f))).toEqual([]);
   }, 180_000);
 
-  it('waits while another live build holds the output folder\'s lock', async () => {
+  it("waits while another live build holds the output folder's lock", async () => {
     const lock = join(root, '.out-c.build-lock');
     const holder = spawn('sleep', ['3']);
     mkdirSync(lock);

@@ -10,7 +10,20 @@ import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import TradeChart from '../../src/components/charts/TradeChart.astro';
 import PledgeTracker from '../../src/components/charts/PledgeTracker.astro';
-import { chartSvg, componentCss, composeImage, expandIs, exportStyles, figureSourceIds, figureWords, IMAGE, lightTheme, pngSize, renderPng, woffToSfnt } from '../../src/lib/chart-image';
+import {
+  chartSvg,
+  componentCss,
+  composeImage,
+  expandIs,
+  exportStyles,
+  figureSourceIds,
+  figureWords,
+  IMAGE,
+  lightTheme,
+  pngSize,
+  renderPng,
+  woffToSfnt,
+} from '../../src/lib/chart-image';
 import { readDatasets } from '../../src/lib/validation';
 import { renderComponent } from '../charts/golden';
 
@@ -29,16 +42,26 @@ async function image(component: unknown, file: string, figureId: string) {
   const html = await renderComponent(component, { data, expanded: true });
   const words = figureWords(html);
   const sourceLine = `Sources (${figureSourceIds(html).length}): the test's line`;
-  const svg = composeImage({ figureId, svg: chartSvg(html), css: componentCss(readFileSync(`src/components/charts/${file}.astro`, 'utf8')), theme, text: { ...words, sourceLine, credit: 'Chart: the desk.', link: 'http://example.test/charts/x/' } });
+  const svg = composeImage({
+    figureId,
+    svg: chartSvg(html),
+    css: componentCss(readFileSync(`src/components/charts/${file}.astro`, 'utf8')),
+    theme,
+    text: { ...words, sourceLine, credit: 'Chart: the desk.', link: 'http://example.test/charts/x/' },
+  });
   return { svg, words, sourceLine };
 }
 
 describe('chart images', () => {
-  it('the trade chart\'s SVG parses, carries its title, subtitle and source line, and its drawing', async () => {
+  it("the trade chart's SVG parses, carries its title, subtitle and source line, and its drawing", async () => {
     const { svg, words, sourceLine } = await image(TradeChart, 'TradeChart', 'figure-trade');
     expect(words.title.length).toBeGreaterThan(10);
     const errors: string[] = [];
-    const doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(svg, 'image/svg+xml');
+    const doc = new DOMParser({
+      onError: (level, msg) => {
+        if (level !== 'warning') errors.push(msg);
+      },
+    }).parseFromString(svg, 'image/svg+xml');
     expect(errors).toEqual([]);
     const root = doc.documentElement!;
     expect(root.tagName).toBe('svg');
@@ -67,7 +90,7 @@ describe('chart images', () => {
     expect(() => pngSize(Buffer.from('GIF89a not a png at all, really'))).toThrow(/not a PNG/);
   });
 
-  it('draws the chart\'s colours: a series\' local colour reaches its marks', async () => {
+  it("draws the chart's colours: a series' local colour reaches its marks", async () => {
     const { svg } = await image(TradeChart, 'TradeChart', 'figure-trade');
     const png = renderPng(svg, IMAGE.png, fonts);
     // The Pakistan colour of the light theme is in the stylesheet, by way of the series' --c.
@@ -77,8 +100,15 @@ describe('chart images', () => {
 
   it('rewrites a stylesheet for resvg: theme colours in, :is() out, --c per element', () => {
     expect(expandIs('.a :is(.b .c, .d) .e')).toEqual(['.a .b .c .e', '.a .d .e']);
-    const doc = new DOMParser().parseFromString('<svg xmlns="http://www.w3.org/2000/svg"><g class="s-x"><circle class="dot"/></g><circle class="dot"/></svg>', 'image/svg+xml');
-    const css = exportStyles(doc.documentElement as never, '.s-x { --c: var(--iran); } .chart .dot { fill: var(--c); stroke: var(--bg); } .chart :is(.dot, .line) { opacity: 1; }', { iran: '#0072b2', bg: '#fff' });
+    const doc = new DOMParser().parseFromString(
+      '<svg xmlns="http://www.w3.org/2000/svg"><g class="s-x"><circle class="dot"/></g><circle class="dot"/></svg>',
+      'image/svg+xml',
+    );
+    const css = exportStyles(
+      doc.documentElement as never,
+      '.s-x { --c: var(--iran); } .chart .dot { fill: var(--c); stroke: var(--bg); } .chart :is(.dot, .line) { opacity: 1; }',
+      { iran: '#0072b2', bg: '#fff' },
+    );
     expect(css).toContain('.chart .dot.cv-0 { fill: #0072b2; stroke: #fff; }');
     expect(css).toContain('.chart .dot, .chart .line { opacity: 1; }');
     const circles = doc.getElementsByTagName('circle');

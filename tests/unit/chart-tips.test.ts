@@ -22,8 +22,18 @@ if (!fixture) throw new Error('data/ does not validate');
 const data: Datasets = fixture;
 
 const CHARTS: { name: string; component: unknown; table: () => TipTable; marks: RegExp }[] = [
-  { name: 'trade', component: TradeChart, table: () => tradeTips(data), marks: /<(?:circle|line|path)\b[^>]*class="(?:low|target-line|target-mark)[^"]*"[^>]*>|<circle\b[^>]*>/g },
-  { name: 'incidents', component: IncidentsChart, table: () => incidentsTips(data, incidentsModel(data.incidents, data.events, undefined, 720)), marks: /<(?:g|circle|path)\b[^>]*class="(?:inc|event)\b[^"]*"[^>]*>/g },
+  {
+    name: 'trade',
+    component: TradeChart,
+    table: () => tradeTips(data),
+    marks: /<(?:circle|line|path)\b[^>]*class="(?:low|target-line|target-mark)[^"]*"[^>]*>|<circle\b[^>]*>/g,
+  },
+  {
+    name: 'incidents',
+    component: IncidentsChart,
+    table: () => incidentsTips(data, incidentsModel(data.incidents, data.events, undefined, 720)),
+    marks: /<(?:g|circle|path)\b[^>]*class="(?:inc|event)\b[^"]*"[^>]*>/g,
+  },
   { name: 'pipeline', component: PipelineChart, table: () => pipelineTips(data), marks: /<(?:path|circle)\b[^>]*class="(?:mark|article-mark)\b[^"]*"[^>]*>/g },
   { name: 'pledges', component: PledgeTracker, table: () => pledgeTips(data), marks: /<circle\b[^>]*class="mark\b[^"]*"[^>]*>/g },
 ];
@@ -53,12 +63,22 @@ describe('chart tooltips', () => {
   }
 
   it('a mark map counts elements as the browser lists them, the <svg> itself not counted', () => {
-    expect(markMap('<svg viewBox="0 0 1 1"><g class="a"><circle data-tip="3" r="1"></circle><title>t > 1</title></g><path d="M0,0" data-tip="0" /></svg>')).toEqual({ n: 4, m: [[1, 3], [3, 0]] });
+    expect(
+      markMap('<svg viewBox="0 0 1 1"><g class="a"><circle data-tip="3" r="1"></circle><title>t > 1</title></g><path d="M0,0" data-tip="0" /></svg>'),
+    ).toEqual({
+      n: 4,
+      m: [
+        [1, 3],
+        [3, 0],
+      ],
+    });
   });
 
-  it('a trade value\'s tooltip is its record: value with its unit, period, reporter, sources, low confidence', () => {
+  it("a trade value's tooltip is its record: value with its unit, period, reporter, sources, low confidence", () => {
     const t = tradeTips(data);
-    const flows = data.trade.filter((r): r is TradeFlow => r.kind === 'flow' && r.reporter === 'pakistan-customs' && r.flow === 'ir-to-pk' && r.basis === 'pakistan-fiscal-year');
+    const flows = data.trade.filter(
+      (r): r is TradeFlow => r.kind === 'flow' && r.reporter === 'pakistan-customs' && r.flow === 'ir-to-pk' && r.basis === 'pakistan-fiscal-year',
+    );
     expect(flows.length).toBeGreaterThan(0);
     for (const f of flows) {
       const tip = t.tips[t.index.get(f.id)!]!;

@@ -15,23 +15,33 @@ import { DATASET_NAMES } from '../../src/schemas/index';
 const data = getData();
 const site = 'https://example.org';
 
-describe('each dataset\'s last change', () => {
-  it('is its newest record\'s date, or the last correction of one of its records, whichever is later', () => {
-    const newestIncident = data.incidents.map((i) => i.date).sort().at(-1)!;
-    const incidentCorrection = data.corrections.filter((c) => c.record.startsWith('incidents/')).map((c) => c.date).sort().at(-1);
+describe("each dataset's last change", () => {
+  it("is its newest record's date, or the last correction of one of its records, whichever is later", () => {
+    const newestIncident = data.incidents
+      .map((i) => i.date)
+      .sort()
+      .at(-1)!;
+    const incidentCorrection = data.corrections
+      .filter((c) => c.record.startsWith('incidents/'))
+      .map((c) => c.date)
+      .sort()
+      .at(-1);
     expect(datasetLastChange('incidents', data)).toEqual({
       date: [newestIncident, incidentCorrection].filter(Boolean).sort().at(-1),
       newestRecord: newestIncident,
       ...(incidentCorrection ? { lastCorrection: incidentCorrection } : {}),
     });
-    const newestStatus = data.crossings.flatMap((c) => c.history.map((h) => h.date)).sort().at(-1);
+    const newestStatus = data.crossings
+      .flatMap((c) => c.history.map((h) => h.date))
+      .sort()
+      .at(-1);
     expect(datasetLastChange('crossings', data).newestRecord).toBe(newestStatus);
   });
   it('differs between datasets (one date for all eleven was the complaint)', () => {
     const dates = new Set(DATASET_NAMES.map((n) => datasetLastChange(n, data).date ?? 'none'));
     expect(dates.size).toBeGreaterThan(3);
   });
-  it('moves with a new fact or a new correction, and a target\'s horizon (a plan) is not a change', () => {
+  it("moves with a new fact or a new correction, and a target's horizon (a plan) is not a change", () => {
     const d = structuredClone(data);
     d.events.push({ ...d.events[0]!, id: 'later-event', date: '2026-12-03' });
     expect(datasetLastChange('events', d).date).toBe('2026-12-03');
@@ -48,12 +58,16 @@ describe('each dataset\'s last change', () => {
     expect(datasetLastChange('places', d).date).toBeUndefined();
   });
   it('the release is the newest change of any dataset', () => {
-    expect(releaseDate(data)).toBe(DATASET_NAMES.map((n) => datasetLastChange(n, data).date ?? '').sort().at(-1));
+    expect(releaseDate(data)).toBe(
+      DATASET_NAMES.map((n) => datasetLastChange(n, data).date ?? '')
+        .sort()
+        .at(-1),
+    );
   });
 });
 
 describe('CITATION.cff', () => {
-  it('the repository\'s file is up to date (run `npm run docs:data`)', () => {
+  it("the repository's file is up to date (run `npm run docs:data`)", () => {
     expect(readFileSync('CITATION.cff', 'utf8')).toBe(citationCff(getArticle(data)));
   });
   it('the served file has what CFF 1.2.0 requires, and the version, release date and address', () => {
@@ -70,7 +84,7 @@ describe('CITATION.cff', () => {
     expect(cff.license).toBe('CC-BY-4.0');
     expect(cff.references[0]).toMatchObject({ type: 'article', title: getArticle(data).title, url: getArticle(data).url });
   });
-  it('the repository\'s file names no release (it would go stale with each new fact)', () => {
+  it("the repository's file names no release (it would go stale with each new fact)", () => {
     const cff = parse(readFileSync('CITATION.cff', 'utf8')) as Record<string, unknown>;
     expect(cff.version).toBeUndefined();
     expect(cff['date-released']).toBeUndefined();
@@ -88,7 +102,7 @@ describe('BibTeX', () => {
     expect(new Set(DATASET_NAMES.map((n) => bibtexKey(n))).size).toBe(DATASET_NAMES.length);
     expect(bibtexKey()).not.toMatch(/\d/);
   });
-  it('entries are balanced and name the dataset\'s page', () => {
+  it("entries are balanced and name the dataset's page", () => {
     const b = citationFor(site, releaseDate(data), 'crossings').bibtex;
     expect([...b].filter((c) => c === '{').length).toBe([...b].filter((c) => c === '}').length);
     expect(b).toMatch(/url = \{https:\/\/example\.org\/data\/#dataset-crossings\}/);

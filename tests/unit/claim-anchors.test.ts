@@ -14,7 +14,12 @@ import { renderComponent } from '../charts/golden';
 
 const dir = mkdtempSync(join(tmpdir(), 'ipx-claims-'));
 const before = process.env.DATA_DIR;
-afterAll(() => { if (before === undefined) delete process.env.DATA_DIR; else process.env.DATA_DIR = before; resetDataCache(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  if (before === undefined) delete process.env.DATA_DIR;
+  else process.env.DATA_DIR = before;
+  resetDataCache();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const ids = (html: string) => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
 

@@ -4,7 +4,9 @@ import { linksOutOfFrame } from '../../src/lib/embed-links';
 
 describe('linksOutOfFrame', () => {
   it('gives every link that leaves the page target="_blank" and rel="noopener", keeping other rel tokens', () => {
-    expect(linksOutOfFrame('<a href="https://www.dawn.com/x" rel="noopener noreferrer">Dawn</a>')).toBe('<a target="_blank" rel="noopener noreferrer" href="https://www.dawn.com/x">Dawn</a>');
+    expect(linksOutOfFrame('<a href="https://www.dawn.com/x" rel="noopener noreferrer">Dawn</a>')).toBe(
+      '<a target="_blank" rel="noopener noreferrer" href="https://www.dawn.com/x">Dawn</a>',
+    );
     expect(linksOutOfFrame('<a class="ref" href="/#source-x">[1]</a>')).toBe('<a target="_blank" rel="noopener" class="ref" href="/#source-x">[1]</a>');
     expect(linksOutOfFrame('<a href="/#figure-trade" target="_top">full</a>')).toBe('<a target="_blank" rel="noopener" href="/#figure-trade">full</a>');
     expect(linksOutOfFrame("<a href='/data/trade.csv' download>csv</a>")).toBe('<a target="_blank" rel="noopener" href=\'/data/trade.csv\' download>csv</a>');

@@ -17,7 +17,11 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2
 /** Parses strictly: any well-formedness error (xmldom's "error" or "fatalError") throws. */
 function parse(xml: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(xml, 'application/xml');
+  const doc = new DOMParser({
+    onError: (level, msg) => {
+      if (level !== 'warning') errors.push(msg);
+    },
+  }).parseFromString(xml, 'application/xml');
   if (errors.length) throw new Error(`not well-formed XML: ${errors.join('; ')}`);
   return doc;
 }
@@ -29,7 +33,13 @@ const one = (el: Element, name: string, where: string): Element => {
   expect(found.length, `${where} must have exactly one atom:${name}`).toBe(1);
   return found[0]!;
 };
-const isAbsolute = (s: string) => { try { return ['http:', 'https:'].includes(new URL(s).protocol); } catch { return false; } };
+const isAbsolute = (s: string) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(s).protocol);
+  } catch {
+    return false;
+  }
+};
 
 /** Every RFC 4287 requirement we rely on; returns the entries for further checks. */
 function checkAtom(xml: string): Element[] {
@@ -51,7 +61,9 @@ function checkAtom(xml: string): Element[] {
   expect(self, 'feed has a rel="self" link').toBeDefined();
   for (const l of links) expect(isAbsolute(l.getAttribute('href') ?? ''), `feed link ${l.getAttribute('href')} is absolute`).toBe(true);
   // 4.1.1: at most one alternate link per type and hreflang.
-  const alternates = links.filter((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate').map((l) => `${l.getAttribute('type')}|${l.getAttribute('hreflang')}`);
+  const alternates = links
+    .filter((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate')
+    .map((l) => `${l.getAttribute('type')}|${l.getAttribute('hreflang')}`);
   expect(new Set(alternates).size).toBe(alternates.length);
   // 4.1.2: each entry has exactly one id, title, updated; a content or an alternate link.
   const ids = new Set<string>();
@@ -101,9 +113,19 @@ describe('the corrections feed (Atom, RFC 4287)', () => {
   it('stays well-formed with hostile text in every field it carries', () => {
     const hostile = structuredClone(data) as Datasets;
     const bad = '<script>x()</script> & "quotes" \'apos\' ]]> \u0001\u0008 <![CDATA[';
-    for (const c of hostile.corrections) { c.change = `${c.change} ${bad}`; c.reason = bad; c.before = bad; }
-    for (const c of hostile.claims) { c.quote = bad; for (const u of c.updates ?? []) u.note = bad; }
-    for (const p of hostile.pledges) { p.title = bad; for (const h of p.history) h.note = bad; }
+    for (const c of hostile.corrections) {
+      c.change = `${c.change} ${bad}`;
+      c.reason = bad;
+      c.before = bad;
+    }
+    for (const c of hostile.claims) {
+      c.quote = bad;
+      for (const u of c.updates ?? []) u.note = bad;
+    }
+    for (const p of hostile.pledges) {
+      p.title = bad;
+      for (const h of p.history) h.note = bad;
+    }
     for (const s of hostile.sources) s.publisher = bad;
     const out = atomFeed(hostile, SITE);
     checkAtom(out);

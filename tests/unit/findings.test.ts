@@ -18,7 +18,7 @@ import { renderComponent } from '../charts/golden';
 const data = getData();
 
 describe('the tally of claims by verdict', () => {
-  it('counts every claim once, by its verdict, in the schema\'s order', () => {
+  it("counts every claim once, by its verdict, in the schema's order", () => {
     const t = claimTally(data.claims);
     expect(t.total).toBe(data.claims.length);
     expect(t.byVerdict.map((v) => v.verdict)).toEqual([...VERDICTS]);
@@ -40,7 +40,7 @@ describe('the tally of claims by verdict', () => {
     expect(n(after, 'differs')).toBe(n(before, 'differs') + 1);
   });
 
-  it('is drawn with the data\'s counts, each bar a link to that verdict in the ledger', async () => {
+  it("is drawn with the data's counts, each bar a link to that verdict in the ledger", async () => {
     const t = claimTally(data.claims);
     const html = await renderComponent(VerdictTally, { tally: t });
     for (const v of t.byVerdict) {
@@ -68,7 +68,12 @@ describe('the findings under the title', () => {
     expect(o.total).toBe(data.pledges.length);
     expect(o.byStatus.flatMap((g) => g.pledges).length).toBe(data.pledges.length);
     for (const g of o.byStatus) for (const p of g.pledges) expect(currentStatus(p).status).toBe(g.status);
-    expect(o.asOf).toBe(data.pledges.map((p) => p.history[p.history.length - 1]!.date).sort().at(-1));
+    expect(o.asOf).toBe(
+      data.pledges
+        .map((p) => p.history[p.history.length - 1]!.date)
+        .sort()
+        .at(-1),
+    );
     const html = await renderComponent(Findings, {});
     expect(html).toContain(`What became of its ${data.pledges.length} pledges`);
     for (const g of o.byStatus.filter((x) => x.status !== 'no news')) for (const p of g.pledges) expect(html).toContain(`href="#pledge-${p.id}"`);
@@ -76,7 +81,10 @@ describe('the findings under the title', () => {
 
   it('compares the best reported year of trade with the targets, from the trade records', () => {
     const g = tradeGap(data.trade)!;
-    const flows = data.trade.filter((r) => r.kind === 'flow' && r.basis !== 'part-year' && r.amount.currency === 'USD') as Extract<Datasets['trade'][number], { kind: 'flow' }>[];
+    const flows = data.trade.filter((r) => r.kind === 'flow' && r.basis !== 'part-year' && r.amount.currency === 'USD') as Extract<
+      Datasets['trade'][number],
+      { kind: 'flow' }
+    >[];
     const bn = (a: { value: number; unit: string }) => a.value * ({ one: 1e-9, thousand: 1e-6, million: 1e-3, billion: 1 } as Record<string, number>)[a.unit]!;
     expect(g.bestBn).toBeCloseTo(Math.max(...flows.map((f) => bn(f.amount))), 9);
     const targets = data.trade.filter((r) => r.kind === 'target' && r.confidence !== 'low');
@@ -91,7 +99,12 @@ describe('the findings under the title', () => {
 
   it('dates the record by its newest source', async () => {
     const f = findings(data);
-    expect(f.latestSource).toBe(data.sources.map((s) => s.published ?? '').sort().at(-1));
+    expect(f.latestSource).toBe(
+      data.sources
+        .map((s) => s.published ?? '')
+        .sort()
+        .at(-1),
+    );
     const html = await renderComponent(Findings, {});
     expect(html).toContain(`datetime="${f.latestSource}"`);
   });
@@ -107,7 +120,7 @@ describe('one-line findings', () => {
     expect(claimSchema.safeParse(long).success).toBe(false);
   });
 
-  it('falls back to the note\'s first sentence when a claim has none', () => {
+  it("falls back to the note's first sentence when a claim has none", () => {
     const c = { ...data.claims[0]!, finding: undefined, note: 'First sentence, with 2.5 km in it. Second "sentence" here.' };
     expect(findingOf(c)).toBe('First sentence, with 2.5 km in it.');
     expect(findingOf({ ...c, note: 'Only one sentence' })).toBe('Only one sentence');

@@ -8,18 +8,27 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HOSTS, headersFor, matchingRules, parseHeadersFile } from '../../scripts/lib/headers-file';
 
-describe('the emulation, against the hosts\' documentation', () => {
+describe("the emulation, against the hosts' documentation", () => {
   it('Cloudflare Pages: every matching rule applies, a header set twice is joined with ", ", ! removes one', () => {
     // The example of developers.cloudflare.com/pages/configuration/headers (path rules only).
-    const rules = parseHeadersFile('# c\n/secure/page\n  X-Frame-Options: DENY\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n\n/static/*\n  Access-Control-Allow-Origin: *\n  X-Robots-Tag: nosnippet\n\n/*\n  X-Robots-Tag: noindex\n');
-    expect(headersFor(rules, '/secure/page', 'cloudflare').headers).toEqual({ 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex' });
+    const rules = parseHeadersFile(
+      '# c\n/secure/page\n  X-Frame-Options: DENY\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n\n/static/*\n  Access-Control-Allow-Origin: *\n  X-Robots-Tag: nosnippet\n\n/*\n  X-Robots-Tag: noindex\n',
+    );
+    expect(headersFor(rules, '/secure/page', 'cloudflare').headers).toEqual({
+      'x-frame-options': 'DENY',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-robots-tag': 'noindex',
+    });
     expect(headersFor(rules, '/static/styles.css', 'cloudflare').headers).toEqual({ 'access-control-allow-origin': '*', 'x-robots-tag': 'nosnippet, noindex' });
     const detach = parseHeadersFile("/*\n  Content-Security-Policy: default-src 'self';\n/*.jpg\n  ! Content-Security-Policy\n");
     expect(headersFor(detach, '/a.jpg', 'cloudflare').headers).toEqual({});
     expect(headersFor(detach, '/a.png', 'cloudflare').headers).toEqual({ 'content-security-policy': "default-src 'self';" });
   });
   it('Netlify: every matching rule applies, the last one wins for each header, a name twice in one rule is joined', () => {
-    const rules = parseHeadersFile('/*\n  X-Frame-Options: DENY\n  Cache-Control: max-age=0\n  Cache-Control: no-cache\n/embed/*\n  X-Frame-Options: ALLOWALL\n');
+    const rules = parseHeadersFile(
+      '/*\n  X-Frame-Options: DENY\n  Cache-Control: max-age=0\n  Cache-Control: no-cache\n/embed/*\n  X-Frame-Options: ALLOWALL\n',
+    );
     expect(headersFor(rules, '/', 'netlify').headers).toEqual({ 'x-frame-options': 'DENY', 'cache-control': 'max-age=0, no-cache' });
     expect(headersFor(rules, '/embed/trade/', 'netlify').headers['x-frame-options']).toBe('ALLOWALL');
     expect(headersFor(rules, '/embed/trade/', 'cloudflare').headers['x-frame-options']).toBe('DENY, ALLOWALL');
@@ -42,7 +51,18 @@ describe('public/_headers', () => {
   const rules = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
   const pages = ['/', '/index.html', '/claims/', '/corrections/', '/data/', '/share/figure-trade/', '/share/section-trade/'];
   const embeds = ['/embed/trade/', '/embed/map/', '/embed/pledges/'];
-  const files = ['/data/trade.csv', '/map/data.json', '/map/incidents/0.json', '/og/index.png', '/_astro/app.js', '/embed.js', '/favicon.svg', '/datapackage.json', '/feed.xml', '/sitemap-index.xml'];
+  const files = [
+    '/data/trade.csv',
+    '/map/data.json',
+    '/map/incidents/0.json',
+    '/og/index.png',
+    '/_astro/app.js',
+    '/embed.js',
+    '/favicon.svg',
+    '/datapackage.json',
+    '/feed.xml',
+    '/sitemap-index.xml',
+  ];
   for (const host of HOSTS) {
     it(`${host}: pages refuse other sites' frames, embeds accept them`, () => {
       for (const p of pages) {
@@ -65,7 +85,7 @@ describe('public/_headers', () => {
       }
     });
   }
-  it('sends no policy a meta tag could send (the pages\' own meta policy has the hashes)', () => {
+  it("sends no policy a meta tag could send (the pages' own meta policy has the hashes)", () => {
     for (const r of rules) for (const [name, value] of r.set) if (/content-security-policy/i.test(name)) expect(value).toMatch(/^frame-ancestors [^;]+$/);
   });
 });

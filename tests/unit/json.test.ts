@@ -22,7 +22,13 @@ describe('syntax errors: the real position and a reason', () => {
     ['NaN', '[{"killed": NaN}]', 1, 13, /NaN is not allowed in JSON/],
     ['Infinity', '[{"v": -Infinity}]', 1, 8, /"-" must be followed by digits/],
     ['undefined', '[undefined]', 1, 2, /undefined is not allowed/],
-    ['a missing comma between fields', '[\n  {\n    "id": "x",\n    "date": "2024-01-16"\n    "place": "Panjgur"\n  }\n]', 5, 5, /expected a comma or \} after the value of "date".*comma missing at the end of line 4/],
+    [
+      'a missing comma between fields',
+      '[\n  {\n    "id": "x",\n    "date": "2024-01-16"\n    "place": "Panjgur"\n  }\n]',
+      5,
+      5,
+      /expected a comma or \} after the value of "date".*comma missing at the end of line 4/,
+    ],
     ['a missing comma between records', '[\n  {"id": "a"}\n  {"id": "b"}\n]', 3, 3, /expected a comma or \] after the item.*line 2/],
     ['an unclosed list', '[\n  {"id": "a"}\n', 3, 1, /file ends before the list opened at line 1, column 1 is closed/],
     ['an unclosed string', '[{"id": "a}]', 1, 9, /string is never closed/],
@@ -129,10 +135,13 @@ describe('numbers a double cannot hold', () => {
 describe('valid JSON', () => {
   it('is read exactly as JSON.parse reads it', () => {
     const texts = [
-      '[]', '{}', ' [ 1 , -0.5e-3 , 0 , true , false , null , "" ] ',
+      '[]',
+      '{}',
+      ' [ 1 , -0.5e-3 , 0 , true , false , null , "" ] ',
       '[{"id": "a", "nested": {"list": [1, [2, [3]]], "s": "quote \\" backslash \\\\ \\/ \\b\\f\\n\\r\\t \\u00e9 \\ud83d\\ude42"}}]',
       '{"__proto__": {"x": 1}, "constructor": 2}',
-      '"just a string"', '42',
+      '"just a string"',
+      '42',
     ];
     for (const t of texts) {
       const r = parseJsonText(t);
@@ -171,7 +180,10 @@ describe('locatePaths', () => {
   it('places every record of the real data where JSON.stringify would start it', () => {
     const list = JSON.parse(readFileSync('data/events.json', 'utf8')) as unknown[];
     const text = JSON.stringify(list, null, 2);
-    const found = locatePaths(text, list.map((_, i) => [i]));
+    const found = locatePaths(
+      text,
+      list.map((_, i) => [i]),
+    );
     const starts = lineStarts(text);
     let line = 2;
     list.forEach((r, i) => {

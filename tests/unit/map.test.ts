@@ -39,9 +39,18 @@ describe('basemap (data/geo/basemap.topo.json)', () => {
 describe('map data (/map/data.json)', () => {
   const m = mapData(data, basemap);
   it('holds every crossing and incident that has a location, and counts the rest', () => {
-    expect(m.crossings.map((c) => c.id).sort()).toEqual(data.crossings.filter((c) => c.location).map((c) => c.id).sort());
+    expect(m.crossings.map((c) => c.id).sort()).toEqual(
+      data.crossings
+        .filter((c) => c.location)
+        .map((c) => c.id)
+        .sort(),
+    );
     // Every crossing known only to its district carries the district, and no point.
-    for (const c of m.crossings.filter((x) => x.lat === null)) expect(data.districts.map((d) => d.name), c.id).toContain((c as { district: string }).district);
+    for (const c of m.crossings.filter((x) => x.lat === null))
+      expect(
+        data.districts.map((d) => d.name),
+        c.id,
+      ).toContain((c as { district: string }).district);
     expect(m.incidents).toHaveLength(data.incidents.filter((i) => i.location).length);
     expect(m.unmapped.crossings).toHaveLength(data.crossings.filter((c) => !c.location).length);
     expect(m.unmapped.incidents).toBe(data.incidents.filter((i) => !i.location).length);
@@ -53,13 +62,20 @@ describe('map data (/map/data.json)', () => {
     const firstDistrictOnly = m.crossings.findIndex((c) => c.lat === null);
     if (firstDistrictOnly >= 0) expect(m.crossings.slice(firstDistrictOnly).every((c) => c.lat === null)).toBe(true);
     const ids = m.incidents.map((i) => i.id);
-    expect(ids).toEqual(data.incidents.filter((i) => i.location).sort((a, b) => a.date.localeCompare(b.date)).map((i) => i.id));
+    expect(ids).toEqual(
+      data.incidents
+        .filter((i) => i.location)
+        .sort((a, b) => a.date.localeCompare(b.date))
+        .map((i) => i.id),
+    );
   });
   it('resolves every source a feature cites', () => {
     // A crossing's sources come with its details, in /map/crossings.json (in the same order as the marks).
     const details = crossingDetails(data);
     expect(details.crossings.map((c) => c.id)).toEqual(m.crossings.map((c) => c.id));
-    for (const c of details.crossings) for (const id of [...c.sourceIds, ...c.history.flatMap((h) => h.sourceIds), ...c.sites.flatMap((t) => t.sourceIds)]) expect(details.sources[id], `${c.id}: ${id}`).toBeDefined();
+    for (const c of details.crossings)
+      for (const id of [...c.sourceIds, ...c.history.flatMap((h) => h.sourceIds), ...c.sites.flatMap((t) => t.sourceIds)])
+        expect(details.sources[id], `${c.id}: ${id}`).toBeDefined();
     // An incident's sources come with its details, in its chunk.
     const chunks = Array.from({ length: incidentChunkCount(data) }, (_, k) => incidentChunk(data, k));
     expect(chunks.flatMap((c) => c.incidents.map((i) => i.id))).toEqual(m.incidents.map((i) => i.id));
@@ -73,22 +89,31 @@ describe('map data (/map/data.json)', () => {
   it('opens on a view that holds every feature', () => {
     const [w, s, e, n] = m.view;
     for (const p of [...m.crossings.flatMap((c) => (c.lat === null ? [] : [c])), ...m.incidents]) {
-      expect(p.lon).toBeGreaterThan(w); expect(p.lon).toBeLessThan(e);
-      expect(p.lat).toBeGreaterThan(s); expect(p.lat).toBeLessThan(n);
+      expect(p.lon).toBeGreaterThan(w);
+      expect(p.lon).toBeLessThan(e);
+      expect(p.lat).toBeGreaterThan(s);
+      expect(p.lat).toBeLessThan(n);
     }
   });
   it('never draws the pipeline across a route point whose location is unknown', () => {
     const withUnknown = { ...data, pipeline: data.pipeline.map((r) => (r.kind === 'route-point' && r.id === 'route-gwadar' ? { ...r, location: null } : r)) };
-    const known = mapData(data, basemap).route.flat().map((p) => p.name);
-    const broken = mapData(withUnknown, basemap).route.flat().map((p) => p.name);
+    const known = mapData(data, basemap)
+      .route.flat()
+      .map((p) => p.name);
+    const broken = mapData(withUnknown, basemap)
+      .route.flat()
+      .map((p) => p.name);
     expect(known).toContain('Gwadar');
     expect(broken).not.toContain('Gwadar');
   });
   it('derives country label points from the basemap, inside the view', () => {
     expect(m.countryLabels.map((l) => l.name)).toEqual(expect.arrayContaining(['Iran', 'Pakistan']));
-    for (const l of m.countryLabels) { expect(l.lon).toBeGreaterThan(m.view[0]); expect(l.lon).toBeLessThan(m.view[2]); }
+    for (const l of m.countryLabels) {
+      expect(l.lon).toBeGreaterThan(m.view[0]);
+      expect(l.lon).toBeLessThan(m.view[2]);
+    }
   });
-  it('leaves out a town drawn at a crossing\'s own point (the crossing names it)', () => {
+  it("leaves out a town drawn at a crossing's own point (the crossing names it)", () => {
     const spots = new Set(m.crossings.filter((c) => c.lat !== null).map((c) => `${c.lat},${c.lon}`));
     expect(m.towns.some((t) => spots.has(`${t.lat},${t.lon}`))).toBe(false);
     expect(m.towns.length).toBeLessThan(data.places.length);
@@ -116,7 +141,7 @@ describe('map state in the URL', () => {
     }
     expect(parseMapHash('#map=all&view=7.25/-27.5/62.125')!.view).toEqual({ zoom: 7.25, lat: -27.5, lon: 62.125 });
   });
-  it('clamps a view into the map\'s zoom range and bounds', () => {
+  it("clamps a view into the map's zoom range and bounds", () => {
     const limits = { minZoom: 4, maxZoom: 11, bounds: [51.5, 22, 70.5, 32.5] as const };
     expect(clampView({ zoom: 30, lat: 89, lon: -179 }, limits)).toEqual({ zoom: 11, lat: 32.5, lon: 51.5 });
     expect(clampView({ zoom: 0, lat: -89, lon: 179 }, limits)).toEqual({ zoom: 4, lat: 22, lon: 70.5 });
@@ -136,7 +161,8 @@ describe('static locator labels', () => {
       const crossings = l.crossings.map((c) => box(c.labelX, c.labelY, c.label, c.labelAnchor));
       const towns = l.towns.map((t) => box(t.labelX, t.labelY, t.name, t.labelAnchor));
       for (const [i, t] of towns.entries()) {
-        expect(t.x0).toBeGreaterThanOrEqual(0); expect(t.x1).toBeLessThanOrEqual(width);
+        expect(t.x0).toBeGreaterThanOrEqual(0);
+        expect(t.x1).toBeLessThanOrEqual(width);
         for (const c of crossings) expect(overlaps(t, c), l.towns[i]!.name).toBe(false);
         for (const u of towns.slice(i + 1)) expect(overlaps(t, u), l.towns[i]!.name).toBe(false);
       }
@@ -169,7 +195,10 @@ describe('at scale (beyond EACH_UP_TO incidents)', () => {
   it('the page lists the deadliest and the incidents a claim cites, not all of them', () => {
     const { listed, all } = listedIncidents(many.incidents, many.claims);
     expect(all).toBe(false);
-    const cited = many.claims.flatMap((c) => c.about).filter((a) => a.startsWith('incidents/')).map((a) => a.slice(10));
+    const cited = many.claims
+      .flatMap((c) => c.about)
+      .filter((a) => a.startsWith('incidents/'))
+      .map((a) => a.slice(10));
     for (const id of cited) expect(listed.map((i) => i.id)).toContain(id);
     expect(listed.length).toBeLessThanOrEqual(LISTED_BEYOND + cited.length);
     expect(listedIncidents(data.incidents, data.claims).all).toBe(true);

@@ -52,7 +52,7 @@ function keyLine(list: Rec[], index: number, key: string): number {
 }
 
 describe('messages an editor can act on', () => {
-  it('a count written as text: the shape expected, with the editor\'s own number in the example', () => {
+  it("a count written as text: the shape expected, with the editor's own number in the example", () => {
     const d = real();
     const i = d.incidents!.findIndex((r) => r.killed);
     const r = d.incidents![i]!;
@@ -66,7 +66,9 @@ describe('messages an editor can act on', () => {
   it('a count with no number in it gets the plain example', () => {
     const d = real();
     d.incidents![0]!.killed = 'two';
-    expect(validate(d).lines[0]).toMatch(/field killed: expected an object like \{"min": 2, "max": 2\} \(fields min, max; optional note\), got the text "two"$/);
+    expect(validate(d).lines[0]).toMatch(
+      /field killed: expected an object like \{"min": 2, "max": 2\} \(fields min, max; optional note\), got the text "two"$/,
+    );
   });
 
   it('a missing id: the record by number and first line (no id to name it by)', () => {
@@ -123,7 +125,9 @@ describe('messages an editor can act on', () => {
     const target = corr.record as string;
     corr.record = target.slice(0, -1);
     const { lines } = validate(d);
-    expect(lines.find((l) => l.includes(`field about[${k}]`))).toMatch(new RegExp(`expected a reference to an existing record, got "${claim.about[k]}"; did you mean "${meant}"\\?$`));
+    expect(lines.find((l) => l.includes(`field about[${k}]`))).toMatch(
+      new RegExp(`expected a reference to an existing record, got "${claim.about[k]}"; did you mean "${meant}"\\?$`),
+    );
     expect(lines.find((l) => l.includes('field record'))).toMatch(new RegExp(`got "${target.slice(0, -1)}"; did you mean "${target}"\\?$`));
   });
 
@@ -137,17 +141,21 @@ describe('messages an editor can act on', () => {
     expect(lines.find((l) => l.includes('field side'))).toMatch(/field side: expected "iran" or "pakistan", got "Pakistan"; did you mean "pakistan"\?$/);
   });
 
-  it('a kind that is not one of a mixed dataset\'s kinds: the nearest kind', () => {
+  it("a kind that is not one of a mixed dataset's kinds: the nearest kind", () => {
     const d = real();
     d.trade![0]!.kind = 'flwo';
-    expect(validate(d).lines[0]).toMatch(/record 1 \([a-z0-9-]+, from line 2\), field kind: expected kind "flow", "target" or "headline", got "flwo"; did you mean "flow"\?$/);
+    expect(validate(d).lines[0]).toMatch(
+      /record 1 \([a-z0-9-]+, from line 2\), field kind: expected kind "flow", "target" or "headline", got "flwo"; did you mean "flow"\?$/,
+    );
   });
 
   it('a number in quotes: written without them', () => {
     const d = real();
     const i = d.places!.findIndex((p) => p.location);
     d.places![i]!.location.lat = String(d.places![i]!.location.lat);
-    expect(validate(d).lines[0]).toMatch(/field location\.lat: expected a latitude in decimal degrees, got the text "[\d.]+": write it without quotes, [\d.]+$/);
+    expect(validate(d).lines[0]).toMatch(
+      /field location\.lat: expected a latitude in decimal degrees, got the text "[\d.]+": write it without quotes, [\d.]+$/,
+    );
   });
 
   it('one source id where a list is expected: the list it belongs in', () => {
@@ -157,7 +165,7 @@ describe('messages an editor can act on', () => {
     expect(validate(d).lines[0]).toMatch(new RegExp(`field sourceIds: expected a list in \\[ \\], like \\["${id}"\\], got the text "${id}"$`));
   });
 
-  it('every mistake at once, schema and cross-file, each file\'s in the order of its lines', () => {
+  it("every mistake at once, schema and cross-file, each file's in the order of its lines", () => {
     const d = real();
     d.incidents![0]!.killed = '2';
     delete d.incidents![3]!.id;
@@ -186,7 +194,10 @@ describe('npm run validate says what it did', () => {
     const d = real();
     d.incidents![0]!.date = 'soon';
     const dir = validate(d).dir;
-    const r = spawnSync(process.execPath, [join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/validate.ts'], { encoding: 'utf8', env: { ...process.env, DATA_DIR: dir } });
+    const r = spawnSync(process.execPath, [join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/validate.ts'], {
+      encoding: 'utf8',
+      env: { ...process.env, DATA_DIR: dir },
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/1 problem in .*\. Fix the problems and run npm run validate again \(it only checks: it builds nothing/);
     expect(r.stderr).not.toMatch(/Nothing was built/);
@@ -223,7 +234,9 @@ describe('warnings about what an edit left behind (against the last commit)', ()
     });
     const i = list.findIndex((x) => x.id === 'mand-pishin');
     const lines = warn(dir);
-    expect(lines).toContain(`crossings.json:${keyLine(list, i, 'note')}:5: warning: record ${i + 1} (mand-pishin, from line ${startLine(list, i)}), field note: the current status changed since the last commit (closed on 2025-06-15 → reopened on 2026-01) but the note did not: re-read it ("No source read reports the crossing reopening after the June 2025 closure.") and update it if it no longer holds`);
+    expect(lines).toContain(
+      `crossings.json:${keyLine(list, i, 'note')}:5: warning: record ${i + 1} (mand-pishin, from line ${startLine(list, i)}), field note: the current status changed since the last commit (closed on 2025-06-15 → reopened on 2026-01) but the note did not: re-read it ("No source read reports the crossing reopening after the June 2025 closure.") and update it if it no longer holds`,
+    );
     expect(lines.find((l) => /mand-pishin.*no new entry for "crossings\/mand-pishin"/.test(l))).toBeDefined();
   });
 
@@ -240,12 +253,22 @@ describe('warnings about what an edit left behind (against the last commit)', ()
 
   it('a claim whose verdict changed beside an unchanged note, and a pledge entry whose status changed beside its old note', () => {
     const dir = repo();
-    const claims = edit(dir, 'claims', (l) => { const c = l.find((x) => x.note)!; c.verdict = c.verdict === 'supported' ? 'differs' : 'supported'; });
-    edit(dir, 'pledges', (l) => { const e = l[0]!.history[0]; e.status = e.status === 'done' ? 'stalled' : 'done'; });
+    const claims = edit(dir, 'claims', (l) => {
+      const c = l.find((x) => x.note)!;
+      c.verdict = c.verdict === 'supported' ? 'differs' : 'supported';
+    });
+    edit(dir, 'pledges', (l) => {
+      const e = l[0]!.history[0];
+      e.status = e.status === 'done' ? 'stalled' : 'done';
+    });
     const lines = warn(dir);
     const c = claims.find((x) => x.note)!;
-    expect(lines.find((l) => l.includes(`(${c.id},`) && l.includes('field note:'))).toMatch(/the current status changed since the last commit \(\w+ → \w+\) but the note did not/);
-    expect(lines.find((l) => l.startsWith('pledges.json') && l.includes('field history[0].note:'))).toMatch(/the status of this entry changed since the last commit .* but its note did not/);
+    expect(lines.find((l) => l.includes(`(${c.id},`) && l.includes('field note:'))).toMatch(
+      /the current status changed since the last commit \(\w+ → \w+\) but the note did not/,
+    );
+    expect(lines.find((l) => l.startsWith('pledges.json') && l.includes('field history[0].note:'))).toMatch(
+      /the status of this entry changed since the last commit .* but its note did not/,
+    );
   });
 
   it('outside a git repository there is nothing to compare, and nothing is said', () => {

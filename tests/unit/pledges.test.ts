@@ -42,7 +42,14 @@ describe('pledge tracker model', () => {
       const m = pledgeTrackerModel(pledges);
       const px = (pct: number) => (pct / 100) * width;
       const boxes = m.rows.flatMap((r) => [
-        ...r.titleLines.map((l, k) => ({ x0: px(r.titleX), x1: px(r.titleX) + textWidth(l, 12.5), y0: r.titleY + k * 15 - 12, y1: r.titleY + k * 15 + 2, what: l, anchor: 'start' })),
+        ...r.titleLines.map((l, k) => ({
+          x0: px(r.titleX),
+          x1: px(r.titleX) + textWidth(l, 12.5),
+          y0: r.titleY + k * 15 - 12,
+          y1: r.titleY + k * 15 + 2,
+          what: l,
+          anchor: 'start',
+        })),
         { x0: px(r.statusX) - textWidth(`x ${r.asOfLabel}`, 12), x1: px(r.statusX), y0: r.statusY - 11, y1: r.statusY + 2, what: r.asOfLabel, anchor: 'end' },
       ]);
       for (const b of boxes) {
@@ -56,12 +63,17 @@ describe('pledge tracker model', () => {
       }
       for (let i = 0; i < boxes.length; i++)
         for (let j = i + 1; j < boxes.length; j++) {
-          const a = boxes[i]!, b = boxes[j]!;
+          const a = boxes[i]!,
+            b = boxes[j]!;
           const overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
           expect(overlap, `"${a.what}" overlaps "${b.what}" at ${width}`).toBe(false);
         }
       // Marks (4.5 px circles) stay inside the chart at the narrowest width.
-      for (const r of m.rows) for (const k of r.marks) { expect(px(k.x)).toBeGreaterThanOrEqual(4.5); expect(px(k.x)).toBeLessThanOrEqual(width - 4.5); }
+      for (const r of m.rows)
+        for (const k of r.marks) {
+          expect(px(k.x)).toBeGreaterThanOrEqual(4.5);
+          expect(px(k.x)).toBeLessThanOrEqual(width - 4.5);
+        }
     });
   }
   it('runs from the pledge date to the newest dated entry, in per cent of the width', () => {

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { geoBounds } from 'd3';
-import { BORDER_BOX, borderPoint, countRange, districtArea, finiteNumber, geoPoint, isPlausiblePastDate, isRealIsoDate, isoDate, money, plannedIsoDate, pointOf, recordId } from '../../src/schemas/primitives';
+import {
+  BORDER_BOX,
+  borderPoint,
+  countRange,
+  districtArea,
+  finiteNumber,
+  geoPoint,
+  isPlausiblePastDate,
+  isRealIsoDate,
+  isoDate,
+  money,
+  plannedIsoDate,
+  pointOf,
+  recordId,
+} from '../../src/schemas/primitives';
 import { invisibleCharacterProblem } from '../../src/lib/invisible';
 import { getBasemap } from '../../src/lib/data';
 
@@ -91,13 +105,17 @@ describe('invisible characters in text', () => {
   });
 });
 
-describe('the border provinces\' box', () => {
+describe("the border provinces' box", () => {
   it('is the bounding box of Balochistan and Sistan and Baluchestan in the committed basemap, rounded outwards to 0.1°', () => {
     const [[w, s], [e, n]] = geoBounds(getBasemap().focusProvinces);
-    expect(BORDER_BOX.minLon).toBeLessThanOrEqual(w); expect(BORDER_BOX.minLon).toBeGreaterThan(w - 0.1);
-    expect(BORDER_BOX.minLat).toBeLessThanOrEqual(s); expect(BORDER_BOX.minLat).toBeGreaterThan(s - 0.1);
-    expect(BORDER_BOX.maxLon).toBeGreaterThanOrEqual(e); expect(BORDER_BOX.maxLon).toBeLessThan(e + 0.1);
-    expect(BORDER_BOX.maxLat).toBeGreaterThanOrEqual(n); expect(BORDER_BOX.maxLat).toBeLessThan(n + 0.1);
+    expect(BORDER_BOX.minLon).toBeLessThanOrEqual(w);
+    expect(BORDER_BOX.minLon).toBeGreaterThan(w - 0.1);
+    expect(BORDER_BOX.minLat).toBeLessThanOrEqual(s);
+    expect(BORDER_BOX.minLat).toBeGreaterThan(s - 0.1);
+    expect(BORDER_BOX.maxLon).toBeGreaterThanOrEqual(e);
+    expect(BORDER_BOX.maxLon).toBeLessThan(e + 0.1);
+    expect(BORDER_BOX.maxLat).toBeGreaterThanOrEqual(n);
+    expect(BORDER_BOX.maxLat).toBeLessThan(n + 0.1);
   });
   it('keeps crossing and incident points inside it, while places may lie anywhere in the region', () => {
     expect(borderPoint.safeParse({ lat: 28.9, lon: 61.6, geoPrecision: 'exact' }).success).toBe(true);

@@ -16,12 +16,16 @@ import { renderComponent } from '../charts/golden';
 
 const data = getData();
 const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
-const code = files('src').filter((f) => /\.(astro|ts|mdx)$/.test(f)).map((f) => ({ f, text: readFileSync(f, 'utf8') }));
+const code = files('src')
+  .filter((f) => /\.(astro|ts|mdx)$/.test(f))
+  .map((f) => ({ f, text: readFileSync(f, 'utf8') }));
 
 describe('ids named in the code', () => {
   it('no component, page or library types a source id (the article is found by its role)', () => {
     const ids = new Set(data.sources.map((s) => s.id));
-    const typed = code.flatMap(({ f, text }) => [...text.matchAll(/['"`]([a-z0-9]+(?:-[a-z0-9]+)+)['"`]/g)].filter((m) => ids.has(m[1]!)).map((m) => `${f}: ${m[1]}`));
+    const typed = code.flatMap(({ f, text }) =>
+      [...text.matchAll(/['"`]([a-z0-9]+(?:-[a-z0-9]+)+)['"`]/g)].filter((m) => ids.has(m[1]!)).map((m) => `${f}: ${m[1]}`),
+    );
     expect(typed).toEqual([]);
   });
 
@@ -37,7 +41,7 @@ describe('ids named in the code', () => {
     expect(missing).toEqual([]);
   });
 
-  it('a renamed claim stops the chart with the claim\'s name instead of dropping its annotation', async () => {
+  it("a renamed claim stops the chart with the claim's name instead of dropping its annotation", async () => {
     const renamed = structuredClone(data);
     renamed.claims.find((c) => c.id === 'trade-target-10bn')!.id = 'renamed-claim';
     await expect(renderComponent(TradeChart, { data: renamed })).rejects.toThrow(/No claim "trade-target-10bn"/);
@@ -85,7 +89,7 @@ describe('the trade chart says what it leaves out', () => {
     expect(cov.omitted.reduce((n, c) => n + c.count, 0) + cov.drawnValues).toBe(flows.length);
   });
 
-  it('names every left-out combination in the chart\'s notes', async () => {
+  it("names every left-out combination in the chart's notes", async () => {
     const html = await renderComponent(TradeChart, { data });
     const cov = tradeCoverage(data.trade);
     expect(cov.omitted.length).toBeGreaterThan(0);

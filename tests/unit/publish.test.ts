@@ -40,7 +40,15 @@ describe('CSV cells a spreadsheet would run as formulas', () => {
       { id: 'b', title: 'Plain', note: 'a=b', place: '-7', by: '12', tab: '-0.5', cr: '1e-3', list: '-5; 3' },
     ];
     const back = parse(rowsToCsv(columns, rows), { columns: true }) as Record<string, string>[];
-    expect(back[0]).toMatchObject({ title: `'=HYPERLINK("http://example.invalid","click")`, note: "'+1+2", place: "'-2+3", by: "'@SUM(A1)", tab: "'\tx", cr: "'\rx", list: "'=1; b" });
+    expect(back[0]).toMatchObject({
+      title: `'=HYPERLINK("http://example.invalid","click")`,
+      note: "'+1+2",
+      place: "'-2+3",
+      by: "'@SUM(A1)",
+      tab: "'\tx",
+      cr: "'\rx",
+      list: "'=1; b",
+    });
     expect(back[1]).toMatchObject({ title: 'Plain', note: 'a=b', place: '-7', by: '12', tab: '-0.5', cr: '1e-3', list: "'-5; 3" });
     expect(neutraliseFormula('−5')).toBe('−5');
   });

@@ -14,7 +14,8 @@ function attribute(html: string, name: string): string {
   if (!m) throw new Error(`no ${name} in ${html}`);
   const named: Record<string, string> = { quot: '"', apos: "'", lt: '<', gt: '>', amp: '&' };
   return m[1]!.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (ref, dec?: string, hex?: string, name?: string) =>
-    dec ? String.fromCharCode(Number(dec)) : hex ? String.fromCharCode(parseInt(hex, 16)) : named[name!] ?? ref);
+    dec ? String.fromCharCode(Number(dec)) : hex ? String.fromCharCode(parseInt(hex, 16)) : (named[name!] ?? ref),
+  );
 }
 
 describe('SectionHeading', () => {

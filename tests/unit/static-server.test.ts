@@ -34,14 +34,17 @@ beforeAll(async () => {
   writeFileSync(join(work, 'outside.txt'), 'outside');
   server = await serveStatic(join(work, 'dist'));
 });
-afterAll(() => { server?.close(); rmSync(work, { recursive: true, force: true }); });
+afterAll(() => {
+  server?.close();
+  rmSync(work, { recursive: true, force: true });
+});
 
 describe('serveStatic', () => {
   it('serves the folder', async () => {
     expect(await get('/')).toEqual({ status: 200, body: 'home' });
   });
 
-  it('never serves a sibling folder whose name starts with the folder\'s, or anything above it', async () => {
+  it("never serves a sibling folder whose name starts with the folder's, or anything above it", async () => {
     for (const path of ['/../dist-x/secret.txt', '/%2e%2e/dist-x/secret.txt', '/..%2fdist-x%2fsecret.txt', '/../outside.txt', '/%2e%2e%2foutside.txt']) {
       const res = await get(path);
       expect(res.status, path).toBe(404);

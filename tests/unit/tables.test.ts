@@ -19,7 +19,12 @@ type Rec = Record<string, any>;
 const data = getData();
 const tables = publishedTables(data);
 const table = (name: string) => tables.find((t) => t.name === name)!;
-const csvOf = (t: Table, bom = false) => rowsToCsv(t.schema.fields.map((f) => f.name), t.rows, { bom });
+const csvOf = (t: Table, bom = false) =>
+  rowsToCsv(
+    t.schema.fields.map((f) => f.name),
+    t.rows,
+    { bom },
+  );
 /** The CSV as a researcher's code reads it: csv-parse, header row as column names. */
 const read = (text: string, bom = false): Record<string, string>[] => parse(text, { columns: true, bom, skip_empty_lines: false, relax_quotes: false });
 const rowsOf = (name: string) => read(csvOf(table(name)));
@@ -34,18 +39,33 @@ describe('every table, read back with csv-parse', () => {
       expect(header).toEqual(t.schema.fields.map((f) => f.name));
       const rows = read(text);
       expect(rows).toHaveLength(t.rows.length);
-      rows.forEach((row, i) => { for (const f of t.schema.fields) expect(row[f.name], `${t.name}[${i}].${f.name}`).toBe(neutraliseFormula(t.rows[i]![f.name]!)); });
+      rows.forEach((row, i) => {
+        for (const f of t.schema.fields) expect(row[f.name], `${t.name}[${i}].${f.name}`).toBe(neutraliseFormula(t.rows[i]![f.name]!));
+      });
     });
     it(`${t.name}.csv has no column that is empty in every row`, () => {
       const rows = read(csvOf(t));
-      for (const f of t.schema.fields) expect(rows.some((r) => r[f.name] !== ''), `${t.name}.${f.name}`).toBe(true);
+      for (const f of t.schema.fields)
+        expect(
+          rows.some((r) => r[f.name] !== ''),
+          `${t.name}.${f.name}`,
+        ).toBe(true);
     });
   }
   it('one table per dataset, one per list of entries, and the citations', () => {
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining([...DATASET_NAMES, 'crossings-history', 'pledges-history', 'claims-updates', 'pipeline-values', 'citations']));
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining([...DATASET_NAMES, 'crossings-history', 'pledges-history', 'claims-updates', 'pipeline-values', 'citations']),
+    );
   });
   it('no cell holds JSON (lists of entries are tables of their own)', () => {
-    const isJson = (v: string) => { if (!/^[[{]/.test(v)) return false; try { return typeof JSON.parse(v) === 'object'; } catch { return false; } };
+    const isJson = (v: string) => {
+      if (!/^[[{]/.test(v)) return false;
+      try {
+        return typeof JSON.parse(v) === 'object';
+      } catch {
+        return false;
+      }
+    };
     for (const t of tables) for (const r of t.rows) for (const [k, v] of Object.entries(r)) expect(isJson(v), `${t.name}.${k}: ${v.slice(0, 60)}`).toBe(false);
   });
 });
@@ -106,12 +126,18 @@ describe('the columns a person filters by', () => {
     let cited = 0;
     const count = (v: unknown): void => {
       if (Array.isArray(v)) v.forEach(count);
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { if (k === 'sourceIds' && Array.isArray(x)) cited += x.length; else count(x); }
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          if (k === 'sourceIds' && Array.isArray(x)) cited += x.length;
+          else count(x);
+        }
     };
     for (const name of DATASET_NAMES) if (name !== 'sources') count(data[name]);
     expect(rows).toHaveLength(cited);
     const taftan = data.crossings[0]!;
-    expect(rows.filter((r) => r.dataset === 'crossings' && r.recordId === taftan.id && r.field === 'history.sourceIds' && r.position === '1').map((r) => r.sourceId)).toEqual(taftan.history[0]!.sourceIds);
+    expect(
+      rows.filter((r) => r.dataset === 'crossings' && r.recordId === taftan.id && r.field === 'history.sourceIds' && r.position === '1').map((r) => r.sourceId),
+    ).toEqual(taftan.history[0]!.sourceIds);
   });
   it('dates: precision and first day of a day, a month and a year', () => {
     expect([precisionOf('2024-01-16'), precisionOf('2023-05'), precisionOf('2024')]).toEqual(['day', 'month', 'year']);
@@ -138,17 +164,23 @@ describe('Table Schemas, generated from the zod schemas', () => {
   });
   it('keys: each record table by id, each entry table by record and position, with foreign keys to the record and to sources', () => {
     for (const name of DATASET_NAMES) expect(table(name).schema.primaryKey, name).toEqual(['id']);
-    expect(table('crossings-history').schema).toMatchObject({ primaryKey: ['crossingId', 'position'], foreignKeys: [{ fields: 'crossingId', reference: { resource: 'crossings', fields: 'id' } }] });
+    expect(table('crossings-history').schema).toMatchObject({
+      primaryKey: ['crossingId', 'position'],
+      foreignKeys: [{ fields: 'crossingId', reference: { resource: 'crossings', fields: 'id' } }],
+    });
     expect(table('citations').schema.foreignKeys).toEqual([{ fields: 'sourceId', reference: { resource: 'sources', fields: 'id' } }]);
     expect(table('pledges').schema.foreignKeys).toEqual([{ fields: 'claimId', reference: { resource: 'claims', fields: 'id' } }]);
   });
-  it('every value fits its column\'s type and constraints', () => {
+  it("every value fits its column's type and constraints", () => {
     for (const t of tables) {
       for (const f of t.schema.fields) {
         for (const r of t.rows) {
           const v = r[f.name]!;
           const where = `${t.name}.${f.name} = ${JSON.stringify(v)}`;
-          if (v === '') { expect(f.constraints?.required, where).not.toBe(true); continue; }
+          if (v === '') {
+            expect(f.constraints?.required, where).not.toBe(true);
+            continue;
+          }
           if (f.type === 'integer') expect(/^-?\d+$/.test(v), where).toBe(true);
           if (f.type === 'number') expect(Number.isFinite(Number(v)), where).toBe(true);
           if (f.type === 'date') expect(/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), where).toBe(true);
@@ -183,7 +215,7 @@ describe('the Excel copies', () => {
     const mous = read(csvOf(table('mous'), true), true);
     for (const m of data.mous) if (m.titleOriginal) expect(mous.find((r) => r.id === m.id)!['titleOriginal.text']).toBe(m.titleOriginal.text);
   });
-  it('without bom: true, the parser keeps the mark in the first column\'s name: the files for code have none', () => {
+  it("without bom: true, the parser keeps the mark in the first column's name: the files for code have none", () => {
     expect(Object.keys(read(csvOf(table('crossings'), true))[0]!)[0]).toBe('\ufeffid');
     expect(Object.keys(read(csvOf(table('crossings')))[0]!)[0]).toBe('id');
   });
@@ -193,30 +225,66 @@ describe('the table generator, on a schema of its own', () => {
   const point = z.object({ lat: z.number().min(20).max(35), lon: z.number(), geoPrecision: z.enum(['exact', 'town']) }).strict();
   const area = z.object({ geoPrecision: z.literal('district'), geoNote: z.string() }).strict();
   const entry = z.object({ date: isoDate, status: z.enum(['open', 'closed']), sourceIds }).strict();
-  const schema = z.object({
-    id: z.string(),
-    location: z.union([point, area]).nullable(),
-    history: z.array(entry).min(1),
-    never: z.string().optional(),
-  }).strict();
+  const schema = z
+    .object({
+      id: z.string(),
+      location: z.union([point, area]).nullable(),
+      history: z.array(entry).min(1),
+      never: z.string().optional(),
+    })
+    .strict();
   const records = [
-    { id: 'a', location: { lat: 29.5, lon: 61, geoPrecision: 'town' }, history: [{ date: '2024', status: 'open', sourceIds: ['s1'] }, { date: '2025-06-15', status: 'closed', sourceIds: ['s1', 's2'] }] },
-    { id: 'b', location: { geoPrecision: 'district', geoNote: 'Only the district is known.' }, history: [{ date: '2023-05', status: 'open', sourceIds: ['s2'] }] },
+    {
+      id: 'a',
+      location: { lat: 29.5, lon: 61, geoPrecision: 'town' },
+      history: [
+        { date: '2024', status: 'open', sourceIds: ['s1'] },
+        { date: '2025-06-15', status: 'closed', sourceIds: ['s1', 's2'] },
+      ],
+    },
+    {
+      id: 'b',
+      location: { geoPrecision: 'district', geoNote: 'Only the district is known.' },
+      history: [{ date: '2023-05', status: 'open', sourceIds: ['s2'] }],
+    },
     { id: 'c', location: null, history: [{ date: '2022', status: 'closed', sourceIds: ['s3'] }] },
   ];
   const [main, history] = datasetTables('crossings', records, 'Test.', schema);
   it('merges the columns of every form of a field, and its vocabulary', () => {
-    expect(main!.schema.fields.map((f) => f.name)).toEqual(['id', 'location.lat', 'location.lon', 'location.geoPrecision', 'location.geoNote', 'currentStatus', 'currentStatusDate', 'currentStatusDate.precision', 'currentStatusDate.firstDay']);
+    expect(main!.schema.fields.map((f) => f.name)).toEqual([
+      'id',
+      'location.lat',
+      'location.lon',
+      'location.geoPrecision',
+      'location.geoNote',
+      'currentStatus',
+      'currentStatusDate',
+      'currentStatusDate.precision',
+      'currentStatusDate.firstDay',
+    ]);
     expect(main!.schema.fields.find((f) => f.name === 'location.geoPrecision')!.constraints!.enum).toEqual(['exact', 'town', 'district']);
-    expect(main!.rows.map((r) => [r['location.lat'], r['location.geoPrecision'], r['location.geoNote']])).toEqual([['29.5', 'town', ''], ['', 'district', 'Only the district is known.'], ['', '', '']]);
+    expect(main!.rows.map((r) => [r['location.lat'], r['location.geoPrecision'], r['location.geoNote']])).toEqual([
+      ['29.5', 'town', ''],
+      ['', 'district', 'Only the district is known.'],
+      ['', '', ''],
+    ]);
   });
   it('leaves out a column no record fills', () => {
     expect(main!.schema.fields.map((f) => f.name)).not.toContain('never');
   });
   it('puts the last history entry in the row, and the history in a table of its own', () => {
-    expect(main!.rows.map((r) => [r.currentStatus, r.currentStatusDate, r['currentStatusDate.precision'], r['currentStatusDate.firstDay']])).toEqual([['closed', '2025-06-15', 'day', '2025-06-15'], ['open', '2023-05', 'month', '2023-05-01'], ['closed', '2022', 'year', '2022-01-01']]);
+    expect(main!.rows.map((r) => [r.currentStatus, r.currentStatusDate, r['currentStatusDate.precision'], r['currentStatusDate.firstDay']])).toEqual([
+      ['closed', '2025-06-15', 'day', '2025-06-15'],
+      ['open', '2023-05', 'month', '2023-05-01'],
+      ['closed', '2022', 'year', '2022-01-01'],
+    ]);
     expect(history!.name).toBe('crossings-history');
-    expect(history!.rows.map((r) => [r.crossingId, r.position, r.date, r['date.precision'], r.sourceIds])).toEqual([['a', '1', '2024', 'year', 's1'], ['a', '2', '2025-06-15', 'day', 's1; s2'], ['b', '1', '2023-05', 'month', 's2'], ['c', '1', '2022', 'year', 's3']]);
+    expect(history!.rows.map((r) => [r.crossingId, r.position, r.date, r['date.precision'], r.sourceIds])).toEqual([
+      ['a', '1', '2024', 'year', 's1'],
+      ['a', '2', '2025-06-15', 'day', 's1; s2'],
+      ['b', '1', '2023-05', 'month', 's2'],
+      ['c', '1', '2022', 'year', 's3'],
+    ]);
     expect(history!.schema.primaryKey).toEqual(['crossingId', 'position']);
   });
 });

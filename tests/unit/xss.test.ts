@@ -25,7 +25,10 @@ function files(dir: string): string[] {
 
 let build: { code: number | null; out: string };
 const runBuild = (env: Record<string, string>) => {
-  const r = spawnSync(process.execPath, [join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/build.ts'], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/build.ts'], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 };
 beforeAll(() => {
@@ -60,7 +63,11 @@ describe('hostile text in every dataset', () => {
     expect(/\sonmouseover=/.test(markup), 'the address became an attribute').toBe(false);
     const feed = readFileSync(join(outDir, 'feed.xml'), 'utf8');
     const errors: string[] = [];
-    const doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(feed, 'application/xml');
+    const doc = new DOMParser({
+      onError: (level, msg) => {
+        if (level !== 'warning') errors.push(msg);
+      },
+    }).parseFromString(feed, 'application/xml');
     expect(errors).toEqual([]);
     expect(doc.documentElement!.textContent).toContain(SCRIPT);
     expect(feed).not.toContain(SCRIPT);
@@ -75,7 +82,11 @@ describe('hostile text in every dataset', () => {
     writeFileSync(path, JSON.stringify(sources, null, 2));
     const r = runBuild({ DATA_DIR: badDir, OUT_DIR: join(root, 'dist-js') });
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(new RegExp(`sources\\.json:\\d+:\\d+: record \\d+ \\(${victim.id}, from line \\d+\\), field url: expected a web address starting with https:// or http://.*got "javascript:alert\\(1\\)"`));
+    expect(r.out).toMatch(
+      new RegExp(
+        `sources\\.json:\\d+:\\d+: record \\d+ \\(${victim.id}, from line \\d+\\), field url: expected a web address starting with https:// or http://.*got "javascript:alert\\(1\\)"`,
+      ),
+    );
     expect(statSync(join(root, 'dist-js'), { throwIfNoEntry: false })).toBeUndefined();
   });
   it('stays literal text in the CSV and JSON downloads', () => {

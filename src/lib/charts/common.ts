@@ -24,7 +24,12 @@ export function estimateTextWidth(text: string, fontSize: number): number {
   return text.length * fontSize * 0.58;
 }
 
-export interface Box { x0: number; x1: number; y0: number; y1: number }
+export interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
 
 export function overlaps(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
@@ -57,7 +62,10 @@ export function wrapLabel(label: string, maxWidth: number, fontSize: number): st
   let line = '';
   for (const word of label.split(' ')) {
     const next = line ? `${line} ${word}` : word;
-    if (line && estimateTextWidth(next, fontSize) > maxWidth) { lines.push(line); line = word; } else line = next;
+    if (line && estimateTextWidth(next, fontSize) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = next;
   }
   if (line) lines.push(line);
   return lines;

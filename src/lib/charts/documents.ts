@@ -23,7 +23,16 @@ export interface DocumentGroup {
   label: string;
   /** True when the article names this sector (for any document in it). */
   named: boolean;
-  docs: { id: string; number: number; title: string; status: Mou['listStatus']; lowConfidence: boolean; articleWords?: string; note?: string; annotation?: string }[];
+  docs: {
+    id: string;
+    number: number;
+    title: string;
+    status: Mou['listStatus'];
+    lowConfidence: boolean;
+    articleWords?: string;
+    note?: string;
+    annotation?: string;
+  }[];
 }
 
 export interface DocumentsModel {
@@ -43,11 +52,19 @@ export interface DocumentsModel {
 export function documentsModel(mous: Mou[], claims: Claim[]): DocumentsModel {
   const annotations = claims
     .filter((c) => c.verdict === 'differs' && c.label)
-    .flatMap((c) => c.about.filter((ref) => ref.startsWith('mous/')).slice(0, 1).map((ref) => ({ mouId: ref.slice(5), claimId: c.id, label: c.label!, note: c.note ?? '' })));
+    .flatMap((c) =>
+      c.about
+        .filter((ref) => ref.startsWith('mous/'))
+        .slice(0, 1)
+        .map((ref) => ({ mouId: ref.slice(5), claimId: c.id, label: c.label!, note: c.note ?? '' })),
+    );
   const order: Mou['sector'][] = [];
   const bySector = new Map<Mou['sector'], Mou[]>();
   for (const m of [...mous].sort((a, b) => a.number - b.number)) {
-    if (!bySector.has(m.sector)) { bySector.set(m.sector, []); order.push(m.sector); }
+    if (!bySector.has(m.sector)) {
+      bySector.set(m.sector, []);
+      order.push(m.sector);
+    }
     bySector.get(m.sector)!.push(m);
   }
   const groups = order
@@ -57,7 +74,16 @@ export function documentsModel(mous: Mou[], claims: Claim[]): DocumentsModel {
         sector,
         label: SECTOR_LABELS[sector],
         named: docs.some((d) => d.articleSector !== undefined),
-        docs: docs.map((d) => ({ id: d.id, number: d.number, title: d.title, status: d.listStatus, lowConfidence: d.confidence === 'low', articleWords: d.articleSector, note: d.note, annotation: annotations.find((a) => a.mouId === d.id)?.label })),
+        docs: docs.map((d) => ({
+          id: d.id,
+          number: d.number,
+          title: d.title,
+          status: d.listStatus,
+          lowConfidence: d.confidence === 'low',
+          articleWords: d.articleSector,
+          note: d.note,
+          annotation: annotations.find((a) => a.mouId === d.id)?.label,
+        })),
       };
     })
     .sort((a, b) => b.docs.length - a.docs.length || order.indexOf(a.sector) - order.indexOf(b.sector));

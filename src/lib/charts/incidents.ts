@@ -22,10 +22,30 @@ const LANES = [
   { key: 'pakistan', label: 'Pakistan' },
 ] as const;
 
-export interface IncidentMark { id: string; x: number; y: number; rMin: number; rMax: number; side: Incident['side']; counted: boolean; title: string; lowConfidence: boolean; count?: number }
-export interface EventMark { id: string; x: number; y: number; kind: DiplomaticEvent['kind']; title: string }
+export interface IncidentMark {
+  id: string;
+  x: number;
+  y: number;
+  rMin: number;
+  rMax: number;
+  side: Incident['side'];
+  counted: boolean;
+  title: string;
+  lowConfidence: boolean;
+  count?: number;
+}
+export interface EventMark {
+  id: string;
+  x: number;
+  y: number;
+  kind: DiplomaticEvent['kind'];
+  title: string;
+}
 export interface IncidentsModel {
-  width: number; height: number; layout: 'narrow' | 'wide'; aggregated: boolean;
+  width: number;
+  height: number;
+  layout: 'narrow' | 'wide';
+  aggregated: boolean;
   lanes: { label: string; x1: number; y1: number; x2: number; y2: number; labelX: number; labelY: number }[];
   ticks: { x: number; y: number; label: string }[];
   incidents: IncidentMark[];
@@ -34,7 +54,13 @@ export interface IncidentsModel {
   articleLine?: { x1: number; y1: number; x2: number; y2: number; label: string };
 }
 
-export function incidentsModel(incidents: Incident[], events: DiplomaticEvent[], claim: Claim | undefined, width: number, articleDate?: string): IncidentsModel {
+export function incidentsModel(
+  incidents: Incident[],
+  events: DiplomaticEvent[],
+  claim: Claim | undefined,
+  width: number,
+  articleDate?: string,
+): IncidentsModel {
   const layout = width < NARROW_BELOW ? 'narrow' : 'wide';
   const wide = layout === 'wide';
   const height = wide ? 320 : 760;
@@ -43,7 +69,9 @@ export function incidentsModel(incidents: Incident[], events: DiplomaticEvent[],
   const allDates = [...incidents.map((i) => i.date), ...shownEvents.map((e) => e.date)].map(isoToDate);
   const t0 = new Date(Date.UTC(new Date(min(allDates, Number)!).getUTCFullYear(), 0, 1));
   const t1 = new Date(max(allDates, Number)! + 30 * 864e5);
-  const t = scaleUtc().domain([t0, t1]).range(wide ? [90, width - 24] : [40, height - 20]);
+  const t = scaleUtc()
+    .domain([t0, t1])
+    .range(wide ? [90, width - 24] : [40, height - 20]);
   const laneAt = (i: number) => (wide ? 60 + i * 95 : 70 + (i * (width - 118)) / 2);
   const pos = (date: string, lane: number) => (wide ? { x: t(isoToDate(date)), y: laneAt(lane) } : { x: laneAt(lane), y: t(isoToDate(date)) });
   const aggregated = incidents.length > AGGREGATE_ABOVE;
@@ -56,28 +84,44 @@ export function incidentsModel(incidents: Incident[], events: DiplomaticEvent[],
     const maxKilled = Math.max(1, max(incidents, (i) => i.killed?.max ?? 0) ?? 0);
     const r = scaleSqrt().domain([0, maxKilled]).range([0, maxR]);
     marks = incidents.map((i) => ({
-      id: i.id, ...pos(i.date, i.side === 'iran' ? 1 : 2),
-      rMin: i.killed ? Math.max(2.5, r(i.killed.min)) : 4, rMax: i.killed ? Math.max(2.5, r(i.killed.max)) : 4,
-      side: i.side, counted: Boolean(i.killed), lowConfidence: i.confidence === 'low',
+      id: i.id,
+      ...pos(i.date, i.side === 'iran' ? 1 : 2),
+      rMin: i.killed ? Math.max(2.5, r(i.killed.min)) : 4,
+      rMax: i.killed ? Math.max(2.5, r(i.killed.max)) : 4,
+      side: i.side,
+      counted: Boolean(i.killed),
+      lowConfidence: i.confidence === 'low',
       title: `${formatDate(i.date)}, ${i.place}: ${i.killed ? `${formatRange(i.killed)} killed` : 'no count reported'}${i.confidence === 'low' ? ' (low confidence)' : ''}`,
     }));
   } else {
-    const bins = quarterlyTotals(incidents).flatMap((q) => (['iran', 'pakistan'] as const).filter((side) => q[side].n > 0).map((side) => ({ ...q[side], side, mid: q.mid, label: q.label })));
+    const bins = quarterlyTotals(incidents).flatMap((q) =>
+      (['iran', 'pakistan'] as const).filter((side) => q[side].n > 0).map((side) => ({ ...q[side], side, mid: q.mid, label: q.label })),
+    );
     const maxKilled = Math.max(1, max(bins, (b) => b.max) ?? 0);
     const r = scaleSqrt().domain([0, maxKilled]).range([0, maxR]);
     marks = bins.map((b) => ({
-      id: `${b.side}-${b.mid}`, ...pos(b.mid, b.side === 'iran' ? 1 : 2),
-      rMin: Math.max(2, r(b.min)), rMax: Math.max(2, r(b.max)), side: b.side, counted: b.max > 0, lowConfidence: false, count: b.n,
+      id: `${b.side}-${b.mid}`,
+      ...pos(b.mid, b.side === 'iran' ? 1 : 2),
+      rMin: Math.max(2, r(b.min)),
+      rMax: Math.max(2, r(b.max)),
+      side: b.side,
+      counted: b.max > 0,
+      lowConfidence: false,
+      count: b.n,
       title: `${b.label}, ${b.side === 'iran' ? 'in Iran' : 'in Pakistan'}: ${b.n} incidents, ${formatRange({ min: b.min, max: b.max })} killed`,
     }));
   }
   const eventMarks: EventMark[] = shownEvents.map((e) => ({ id: e.id, ...pos(e.date, 0), kind: e.kind, title: `${formatDate(e.date)}: ${e.title}` }));
-  const lanes = LANES.map((l, i) => (wide
-    ? { label: l.label, x1: 88, y1: laneAt(i), x2: width - 10, y2: laneAt(i), labelX: 0, labelY: laneAt(i) + 4 }
-    : { label: l.label, x1: laneAt(i), y1: 34, x2: laneAt(i), y2: height - 10, labelX: laneAt(i), labelY: 22 }));
+  const lanes = LANES.map((l, i) =>
+    wide
+      ? { label: l.label, x1: 88, y1: laneAt(i), x2: width - 10, y2: laneAt(i), labelX: 0, labelY: laneAt(i) + 4 }
+      : { label: l.label, x1: laneAt(i), y1: 34, x2: laneAt(i), y2: height - 10, labelX: laneAt(i), labelY: 22 },
+  );
   // Years on the wide axis (quarters crowd it); half-years down the narrow one.
   const tickDates = wide ? t.ticks(utcYear.every(1)!) : t.ticks(8);
-  const ticks = tickDates.map((d) => (wide ? { x: t(d), y: height - 6, label: String(d.getUTCFullYear()) } : { x: 2, y: t(d) + 4, label: formatDate(d.toISOString().slice(0, 7)) }));
+  const ticks = tickDates.map((d) =>
+    wide ? { x: t(d), y: height - 6, label: String(d.getUTCFullYear()) } : { x: 2, y: t(d) + 4, label: formatDate(d.toISOString().slice(0, 7)) },
+  );
   let annotation: IncidentsModel['annotation'];
   const ref = claim?.about.find((a) => a.startsWith('incidents/'))?.slice('incidents/'.length);
   const target = marks.find((m) => m.id === ref);
@@ -85,7 +129,15 @@ export function incidentsModel(incidents: Incident[], events: DiplomaticEvent[],
     const w = estimateTextWidth(claim.label, 12.5);
     const right = target.x + w + 14 < width;
     if (wide) {
-      annotation = { x: target.x, y: target.y - target.rMax, labelX: right ? target.x + 8 : target.x - 8, labelY: laneAt(1) - 40, text: claim.label, lines: [claim.label], anchor: right ? 'start' : 'end' };
+      annotation = {
+        x: target.x,
+        y: target.y - target.rMax,
+        labelX: right ? target.x + 8 : target.x - 8,
+        labelY: laneAt(1) - 40,
+        text: claim.label,
+        lines: [claim.label],
+        anchor: right ? 'start' : 'end',
+      };
     } else {
       // Narrow: right-aligned beside the Pakistan lane, above the mark if that space is clear of
       // other marks, else below it, else further out: the first place that touches no circle.
@@ -98,7 +150,10 @@ export function incidentsModel(incidents: Incident[], events: DiplomaticEvent[],
       const span = (lines.length - 1) * 15;
       const candidates = [target.y - target.rMax - 24, target.y + target.rMax + 24];
       for (let d = 40; d <= 200; d += 16) candidates.push(target.y - target.rMax - d - span, target.y + target.rMax + d);
-      const clear = (y: number) => { const b = box(y); return b.y0 >= 34 && b.y1 <= height - 10 && !marks.some((k) => overlaps(b, markBox(k))); };
+      const clear = (y: number) => {
+        const b = box(y);
+        return b.y0 >= 34 && b.y1 <= height - 10 && !marks.some((k) => overlaps(b, markBox(k)));
+      };
       const labelY = candidates.find(clear) ?? candidates[0]!;
       annotation = { x: target.x, y: target.y, labelX: width - 2, labelY, text: claim.label, lines, anchor: 'end' };
     }

@@ -17,10 +17,32 @@ export const LANES = [
   { lane: 'pakistan', label: "Pakistan's section" },
 ] as const;
 
-export interface PipelineMark { id: string; x: number; y: number; type: PipelineEvent['type']; title: string; date: string; alternative: boolean; followUp: boolean; lowConfidence: boolean }
-export interface PipelineAnnotation { claimId: string; verdict: Claim['verdict']; label: string; lines: string[]; source: { x: number; y: number; date: string }; article?: { x: number; y: number; date: string }; labelX: number; labelY: number; anchor: 'start' | 'end' | 'middle' }
+export interface PipelineMark {
+  id: string;
+  x: number;
+  y: number;
+  type: PipelineEvent['type'];
+  title: string;
+  date: string;
+  alternative: boolean;
+  followUp: boolean;
+  lowConfidence: boolean;
+}
+export interface PipelineAnnotation {
+  claimId: string;
+  verdict: Claim['verdict'];
+  label: string;
+  lines: string[];
+  source: { x: number; y: number; date: string };
+  article?: { x: number; y: number; date: string };
+  labelX: number;
+  labelY: number;
+  anchor: 'start' | 'end' | 'middle';
+}
 export interface PipelineModel {
-  width: number; height: number; layout: 'narrow' | 'wide';
+  width: number;
+  height: number;
+  layout: 'narrow' | 'wide';
   lanes: { label: string; x: number; y: number; x2: number; y2: number }[];
   ticks: { x: number; y: number; label: string }[];
   marks: PipelineMark[];
@@ -36,11 +58,16 @@ export function pipelineModel(records: PipelineRecord[], claims: Claim[], width:
   const annotated = claims.filter((c) => c.section === 'pipeline' && c.label && c.about.some((a) => a.startsWith('pipeline/')));
   dates.push(...annotated.flatMap((c) => (c.date ? [c.date] : [])));
   const sorted = dates.map(isoToDate).sort((a, b) => a.getTime() - b.getTime());
-  const domain: [Date, Date] = [new Date(Date.UTC(sorted[0]!.getUTCFullYear(), 0, 1)), new Date(Date.UTC(sorted[sorted.length - 1]!.getUTCFullYear() + 1, 0, 1))];
+  const domain: [Date, Date] = [
+    new Date(Date.UTC(sorted[0]!.getUTCFullYear(), 0, 1)),
+    new Date(Date.UTC(sorted[sorted.length - 1]!.getUTCFullYear() + 1, 0, 1)),
+  ];
   const wide = layout === 'wide';
   const height = wide ? 330 : 820;
   // Position along time, and across lanes.
-  const t = scaleUtc().domain(domain).range(wide ? [110, width - 16] : [40, height - 20]);
+  const t = scaleUtc()
+    .domain(domain)
+    .range(wide ? [110, width - 16] : [40, height - 20]);
   const laneAt = (i: number) => (wide ? 76 + i * 66 : 62 + i * 38);
   const laneIndex = (lane: string) => LANES.findIndex((l) => l.lane === lane);
   const pos = (date: string, lane: string) => {
@@ -48,12 +75,30 @@ export function pipelineModel(records: PipelineRecord[], claims: Claim[], width:
     const b = laneAt(laneIndex(lane));
     return wide ? { x: a, y: b } : { x: b, y: a };
   };
-  const lanes = LANES.map((l, i) => (wide
-    ? { label: l.label, x: 0, y: laneAt(i), x2: width - 10, y2: laneAt(i) }
-    : { label: l.label, x: laneAt(i), y: 30, x2: laneAt(i), y2: height - 10 }));
+  const lanes = LANES.map((l, i) =>
+    wide ? { label: l.label, x: 0, y: laneAt(i), x2: width - 10, y2: laneAt(i) } : { label: l.label, x: laneAt(i), y: 30, x2: laneAt(i), y2: height - 10 },
+  );
   const marks: PipelineMark[] = events.flatMap((e) => [
-    { id: e.id, ...pos(e.date, e.lane), type: e.type, title: e.title, date: e.date, alternative: false, followUp: e.followUp, lowConfidence: e.confidence === 'low' },
-    ...(e.alternativeDates ?? []).map((a) => ({ id: `${e.id}-alt-${a.date}`, ...pos(a.date, e.lane), type: e.type, title: `${e.title} (other date: ${a.note})`, date: a.date, alternative: true, followUp: e.followUp, lowConfidence: true })),
+    {
+      id: e.id,
+      ...pos(e.date, e.lane),
+      type: e.type,
+      title: e.title,
+      date: e.date,
+      alternative: false,
+      followUp: e.followUp,
+      lowConfidence: e.confidence === 'low',
+    },
+    ...(e.alternativeDates ?? []).map((a) => ({
+      id: `${e.id}-alt-${a.date}`,
+      ...pos(a.date, e.lane),
+      type: e.type,
+      title: `${e.title} (other date: ${a.note})`,
+      date: a.date,
+      alternative: true,
+      followUp: e.followUp,
+      lowConfidence: true,
+    })),
   ]);
   const annotations: PipelineAnnotation[] = annotated.flatMap((c) => {
     const ref = c.about.find((a) => a.startsWith('pipeline/'))!.slice('pipeline/'.length);
@@ -82,21 +127,35 @@ export function pipelineModel(records: PipelineRecord[], claims: Claim[], width:
     // A label too long for the space beside the lanes wraps onto a second line.
     const x0 = laneAt(LANES.length - 1) + 14;
     for (const a of annotations) a.lines = wrapLabel(a.label, width - x0 - 2, 12.5);
-    const ys = dodge(annotations.map((a) => a.source.y), 16, 40, height - 10);
+    const ys = dodge(
+      annotations.map((a) => a.source.y),
+      16,
+      40,
+      height - 10,
+    );
     // Dodge again with room for wrapped lines: each label takes 15 px a line.
     let floor = -Infinity;
     annotations
       .map((a, i) => ({ a, y: ys[i]! }))
       .sort((p, q) => p.y - q.y)
-      .forEach(({ a, y }) => { a.labelY = Math.max(y + 4, floor + 16); floor = a.labelY + (a.lines.length - 1) * 15; a.labelX = x0; a.anchor = 'start'; });
+      .forEach(({ a, y }) => {
+        a.labelY = Math.max(y + 4, floor + 16);
+        floor = a.labelY + (a.lines.length - 1) * 15;
+        a.labelX = x0;
+        a.anchor = 'start';
+      });
   }
   const years = t.ticks(wide ? 8 : 10);
-  const ticks = years.map((d) => (wide ? { x: t(d), y: height - 8, label: String(d.getUTCFullYear()) } : { x: 4, y: t(d) + 4, label: String(d.getUTCFullYear()) }));
+  const ticks = years.map((d) =>
+    wide ? { x: t(d), y: height - 8, label: String(d.getUTCFullYear()) } : { x: 4, y: t(d) + 4, label: String(d.getUTCFullYear()) },
+  );
   let after: PipelineModel['after'];
   if (articleDate) {
     const a = t(isoToDate(articleDate));
     const end = t(domain[1]);
-    after = wide ? { x: a, y: 40, w: end - a, h: height - 90, label: 'After the article' } : { x: 50, y: a, w: width - 60, h: end - a, label: 'After the article' };
+    after = wide
+      ? { x: a, y: 40, w: end - a, h: height - 90, label: 'After the article' }
+      : { x: 50, y: a, w: width - 60, h: end - a, label: 'After the article' };
   }
   return roundPositions({ width, height, layout, lanes, ticks, marks, after, annotations });
 }

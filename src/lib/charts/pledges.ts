@@ -11,8 +11,20 @@ import { formatDate } from '../format';
 import { currentStatus, STATUS_LOOK, type PledgeStatus } from '../pledges';
 import { roundPositions, wrapLabel } from './common';
 
-export interface TrackerSegment { x0: number; x1: number; status: PledgeStatus; from: string; to: string }
-export interface TrackerMark { x: number; status: PledgeStatus; date: string; note: string; lowConfidence: boolean }
+export interface TrackerSegment {
+  x0: number;
+  x1: number;
+  status: PledgeStatus;
+  from: string;
+  to: string;
+}
+export interface TrackerMark {
+  x: number;
+  status: PledgeStatus;
+  date: string;
+  note: string;
+  lowConfidence: boolean;
+}
 export interface TrackerRow {
   id: string;
   title: string;
@@ -76,7 +88,9 @@ export function pledgeTrackerModel(pledges: Pledge[]): TrackerModel {
   const end = dates[dates.length - 1] ?? start;
   // Marks are circles of 4.5 px: keep the first and last clear of the edges at any width.
   const plot = { x0: 1.5, x1: 98.5 };
-  const x = scaleUtc().domain([parse(start), parse(end)]).range([plot.x0, plot.x1]);
+  const x = scaleUtc()
+    .domain([parse(start), parse(end)])
+    .range([plot.x0, plot.x1]);
   const { top, height: rowH, bar, titleSize, line } = TRACKER_ROW;
   let next = top + 20;
   const rows: TrackerRow[] = pledges.map((p) => {
@@ -92,9 +106,21 @@ export function pledgeTrackerModel(pledges: Pledge[]): TrackerModel {
     const marks = h.map((e) => ({ x: x(parse(e.date)), status: e.status, date: e.date, note: e.note, lowConfidence: e.confidence === 'low' }));
     const cur = currentStatus(p);
     return {
-      id: p.id, title: p.title, y, titleX: 0, titleY: y - 6 - (titleLines.length - 1) * line, titleLines, segments, marks,
-      status: cur.status, statusLabel: STATUS_LOOK[cur.status].label, asOf: cur.asOf, asOfLabel: statusText(p), lowConfidence: cur.lowConfidence,
-      statusX: 100, statusY: y + bar + 14,
+      id: p.id,
+      title: p.title,
+      y,
+      titleX: 0,
+      titleY: y - 6 - (titleLines.length - 1) * line,
+      titleLines,
+      segments,
+      marks,
+      status: cur.status,
+      statusLabel: STATUS_LOOK[cur.status].label,
+      asOf: cur.asOf,
+      asOfLabel: statusText(p),
+      lowConfidence: cur.lowConfidence,
+      statusX: 100,
+      statusY: y + bar + 14,
     };
   });
   // Four ticks fit a phone; end labels are anchored to the side they would overflow.

@@ -19,7 +19,11 @@ import type { IncidentsModel } from './incidents';
 import { STATUS_LOOK } from '../pledges';
 
 /** One tooltip: a heading, its lines, and whether the record is of low confidence. */
-export interface Tip { h: string; l: string[]; low?: 1 }
+export interface Tip {
+  h: string;
+  l: string[];
+  low?: 1;
+}
 
 export interface TipTable {
   tips: Tip[];
@@ -79,7 +83,9 @@ export function tradeTips(data: Datasets): TipTable {
         h: `Target: ${formatMoney(t.amount)} a year`,
         l: [
           `Set ${formatDate(t.dateSet)} by ${t.setBy}`,
-          ...(t.horizonText || t.horizon ? [[t.horizonText, t.horizon ? `by ${formatDate(t.horizon)}` : ''].filter(Boolean).join(', ')] : ['No deadline given']),
+          ...(t.horizonText || t.horizon
+            ? [[t.horizonText, t.horizon ? `by ${formatDate(t.horizon)}` : ''].filter(Boolean).join(', ')]
+            : ['No deadline given']),
           sourceLine(t.sourceIds, data),
         ],
         ...low(t.confidence),
@@ -89,7 +95,19 @@ export function tradeTips(data: Datasets): TipTable {
   return table(entries);
 }
 
-const EVENT_WORD: Record<DiplomaticEvent['kind'], string> = { visit: 'Visit', summit: 'Summit', meeting: 'Meeting', jec: 'Joint Economic Commission', agreement: 'Agreement', closure: 'Closure', strike: 'Strike', war: 'War', ceasefire: 'Ceasefire', talks: 'Talks', statement: 'Statement' };
+const EVENT_WORD: Record<DiplomaticEvent['kind'], string> = {
+  visit: 'Visit',
+  summit: 'Summit',
+  meeting: 'Meeting',
+  jec: 'Joint Economic Commission',
+  agreement: 'Agreement',
+  closure: 'Closure',
+  strike: 'Strike',
+  war: 'War',
+  ceasefire: 'Ceasefire',
+  talks: 'Talks',
+  statement: 'Statement',
+};
 
 /** The incidents chart: every incident (or, aggregated, every quarter's total) and every event drawn. */
 export function incidentsTips(data: Datasets, model: IncidentsModel): TipTable {
@@ -119,38 +137,69 @@ export function incidentsTips(data: Datasets, model: IncidentsModel): TipTable {
     entries.push({
       key: e.id,
       order: `${e.date} a`,
-      tip: { h: e.title, l: [`${formatDateRange(e.date, e.endDate)} · ${EVENT_WORD[e.kind]}${e.place ? `, ${e.place}` : ''}`, sourceLine(e.sourceIds, data)], ...low(e.confidence) },
+      tip: {
+        h: e.title,
+        l: [`${formatDateRange(e.date, e.endDate)} · ${EVENT_WORD[e.kind]}${e.place ? `, ${e.place}` : ''}`, sourceLine(e.sourceIds, data)],
+        ...low(e.confidence),
+      },
     });
   }
   return table(entries);
 }
 
 const LANE_WORD: Record<PipelineEvent['lane'], string> = { iran: "Iran's section", pakistan: "Pakistan's section", both: 'Both countries' };
-const TYPE_WORD: Record<PipelineEvent['type'], string> = { talks: 'Talks', agreement: 'Agreement', construction: 'Construction', deadline: 'Deadline', notice: 'Notice', approval: 'Approval', arbitration: 'Arbitration', setback: 'Setback' };
+const TYPE_WORD: Record<PipelineEvent['type'], string> = {
+  talks: 'Talks',
+  agreement: 'Agreement',
+  construction: 'Construction',
+  deadline: 'Deadline',
+  notice: 'Notice',
+  approval: 'Approval',
+  arbitration: 'Arbitration',
+  setback: 'Setback',
+};
 
 /** The pipeline chart: every event, every other date a source gives, and the article's dates where they differ. */
 export function pipelineTips(data: Datasets): TipTable {
   const events = data.pipeline.filter((r): r is PipelineEvent => r.kind === 'event');
   const entries: { key: string; order: string; tip: Tip }[] = [];
   for (const e of events) {
-    entries.push({ key: e.id, order: `${e.date} a`, tip: { h: e.title, l: [`${formatDate(e.date)} · ${TYPE_WORD[e.type]}`, LANE_WORD[e.lane], sourceLine(e.sourceIds, data)], ...low(e.confidence) } });
+    entries.push({
+      key: e.id,
+      order: `${e.date} a`,
+      tip: { h: e.title, l: [`${formatDate(e.date)} · ${TYPE_WORD[e.type]}`, LANE_WORD[e.lane], sourceLine(e.sourceIds, data)], ...low(e.confidence) },
+    });
     for (const a of e.alternativeDates ?? []) {
-      entries.push({ key: `${e.id}-alt-${a.date}`, order: `${a.date} b`, tip: { h: e.title, l: [`Another date a source gives: ${formatDate(a.date)} (the record: ${formatDate(e.date)})`, a.note, sourceLine(a.sourceIds, data)], low: 1 } });
+      entries.push({
+        key: `${e.id}-alt-${a.date}`,
+        order: `${a.date} b`,
+        tip: {
+          h: e.title,
+          l: [`Another date a source gives: ${formatDate(a.date)} (the record: ${formatDate(e.date)})`, a.note, sourceLine(a.sourceIds, data)],
+          low: 1,
+        },
+      });
     }
   }
   for (const c of data.claims.filter((x) => x.section === 'pipeline')) {
-    entries.push({ key: `claim-${c.id}`, order: `${c.id} z`, tip: { h: c.label ?? 'The article', l: [c.finding ?? c.note ?? '', sourceLine(c.sourceIds, data)].filter(Boolean) } });
+    entries.push({
+      key: `claim-${c.id}`,
+      order: `${c.id} z`,
+      tip: { h: c.label ?? 'The article', l: [c.finding ?? c.note ?? '', sourceLine(c.sourceIds, data)].filter(Boolean) },
+    });
   }
   return table(entries);
 }
 
 /** The pledge tracker: every dated entry of every pledge, pledge by pledge. */
 export function pledgeTips(data: Datasets): TipTable {
-  const entries = data.pledges.flatMap((p, i) => p.history.map((h, j) => ({
-    key: `${p.id}-${j}`,
-    order: `${String(i).padStart(4, '0')} ${String(j).padStart(4, '0')}`,
-    tip: { h: p.title, l: [`${formatDate(h.date)}: ${STATUS_LOOK[h.status].label}`, h.note, sourceLine(h.sourceIds, data)], ...low(h.confidence) },
-  })));
+  const entries = data.pledges.flatMap((p, i) =>
+    p.history.map((h, j) => ({
+      key: `${p.id}-${j}`,
+      order: `${String(i).padStart(4, '0')} ${String(j).padStart(4, '0')}`,
+      tip: { h: p.title, l: [`${formatDate(h.date)}: ${STATUS_LOOK[h.status].label}`, h.note, sourceLine(h.sourceIds, data)], ...low(h.confidence) },
+    })),
+  );
   return table(entries);
 }
 
@@ -159,7 +208,10 @@ export function pledgeTips(data: Datasets): TipTable {
  * `tipMarks`) read in document order, as `svg.querySelectorAll('*')` lists its elements; `n` is
  * their number, so that a page whose drawing differs gets no tooltips rather than wrong ones.
  */
-export interface MarkMap { n: number; m: [number, number][] }
+export interface MarkMap {
+  n: number;
+  m: [number, number][];
+}
 
 export function markMap(svg: string): MarkMap {
   const m: [number, number][] = [];
@@ -180,7 +232,10 @@ export function drawingsOf(html: string): string[] {
 }
 
 /** /charts/<slug>/tips.json: the table, and the marks of each drawing of the explainer's view and of the full one. */
-export interface TipFile { tips: Tip[]; views: { compact: MarkMap[]; full: MarkMap[] } }
+export interface TipFile {
+  tips: Tip[];
+  views: { compact: MarkMap[]; full: MarkMap[] };
+}
 
 export function tipFile(table: TipTable, rendered: { compact: string; full: string }): TipFile {
   return { tips: table.tips, views: { compact: drawingsOf(rendered.compact).map(markMap), full: drawingsOf(rendered.full).map(markMap) } };

@@ -8,9 +8,15 @@
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
-export interface BasemapProps { name: string; country: string; iso?: string }
+export interface BasemapProps {
+  name: string;
+  country: string;
+  iso?: string;
+}
 export type BasemapTopology = Topology<{ countries: GeometryCollection<BasemapProps>; provinces: GeometryCollection<BasemapProps> }> & {
-  source?: string; note?: string; bbox?: [number, number, number, number];
+  source?: string;
+  note?: string;
+  bbox?: [number, number, number, number];
 };
 
 export interface BasemapLayers {

@@ -15,8 +15,12 @@ import { formatDate } from '../format';
 type Crossing = Datasets['crossings'][number];
 
 export interface StripCrossing {
-  id: string; name: string; kind: string;
-  status: 'open' | 'notified' | 'planned' | 'closed'; statusLabel: string; statusDate: string;
+  id: string;
+  name: string;
+  kind: string;
+  status: 'open' | 'notified' | 'planned' | 'closed';
+  statusLabel: string;
+  statusDate: string;
   /** True when the crossing is also drawn at a point on the map. */
   onMap: boolean;
   /** The named site of the first source that names one ("Gabd-Kalato 250 border corridor"). */
@@ -24,7 +28,12 @@ export interface StripCrossing {
   /** The Iranian county, where known. */
   countyIr?: string;
 }
-export interface StripDistrict { id: string; name: string; order: number; crossings: StripCrossing[] }
+export interface StripDistrict {
+  id: string;
+  name: string;
+  order: number;
+  crossings: StripCrossing[];
+}
 
 /** True when a crossing is known only to its district (a district-level location without a point). */
 export function isDistrictOnly(c: Pick<Crossing, 'location'>): boolean {
@@ -37,24 +46,45 @@ export function districtOf(c: Pick<Crossing, 'districtPk'>, data: Pick<Datasets,
 }
 
 export function borderStrip(data: Pick<Datasets, 'districts' | 'crossings'>): StripDistrict[] {
-  return [...data.districts].sort((a, b) => a.order - b.order).map((d) => ({
-    id: d.id, name: d.name, order: d.order,
-    crossings: data.crossings.filter((c) => districtOf(c, data)?.id === d.id && (isDistrictOnly(c) || pointOf(c.location))).map((c) => {
-      const last = c.history[c.history.length - 1]!;
-      return {
-        id: c.id, name: crossingName(c), kind: KIND_WORD[c.kind], status: STATUS_GROUP[last.status], statusLabel: STATUS_WORD[last.status], statusDate: formatDate(last.date),
-        onMap: Boolean(pointOf(c.location)), ...(c.sites?.[0] ? { site: c.sites[0].name } : {}), ...(c.countyIr ? { countyIr: c.countyIr } : {}),
-      };
-    }),
-  }));
+  return [...data.districts]
+    .sort((a, b) => a.order - b.order)
+    .map((d) => ({
+      id: d.id,
+      name: d.name,
+      order: d.order,
+      crossings: data.crossings
+        .filter((c) => districtOf(c, data)?.id === d.id && (isDistrictOnly(c) || pointOf(c.location)))
+        .map((c) => {
+          const last = c.history[c.history.length - 1]!;
+          return {
+            id: c.id,
+            name: crossingName(c),
+            kind: KIND_WORD[c.kind],
+            status: STATUS_GROUP[last.status],
+            statusLabel: STATUS_WORD[last.status],
+            statusDate: formatDate(last.date),
+            onMap: Boolean(pointOf(c.location)),
+            ...(c.sites?.[0] ? { site: c.sites[0].name } : {}),
+            ...(c.countyIr ? { countyIr: c.countyIr } : {}),
+          };
+        }),
+    }));
 }
 
 /** How the crossings are placed, for a figure title that stays true: at a point, only by district, not at all. */
-export function crossingPlacement(crossings: readonly Pick<Crossing, 'location'>[]): { total: number; points: number; atTown: boolean; districtOnly: number; unknown: number } {
+export function crossingPlacement(crossings: readonly Pick<Crossing, 'location'>[]): {
+  total: number;
+  points: number;
+  atTown: boolean;
+  districtOnly: number;
+  unknown: number;
+} {
   const points = crossings.filter((c) => pointOf(c.location));
   return {
-    total: crossings.length, points: points.length,
+    total: crossings.length,
+    points: points.length,
     atTown: points.length > 0 && points.every((c) => pointOf(c.location)!.geoPrecision === 'town'),
-    districtOnly: crossings.filter(isDistrictOnly).length, unknown: crossings.filter((c) => !c.location).length,
+    districtOnly: crossings.filter(isDistrictOnly).length,
+    unknown: crossings.filter((c) => !c.location).length,
   };
 }

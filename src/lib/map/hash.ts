@@ -14,7 +14,11 @@ export const LAYERS: readonly { key: LayerKey; label: string }[] = [
 ];
 export const ALL_LAYERS: readonly LayerKey[] = LAYERS.map((l) => l.key);
 export type FeatureRef = { type: 'crossing' | 'incident'; id: string };
-export interface MapState { feature?: FeatureRef; layers: LayerKey[]; view?: { zoom: number; lat: number; lon: number } }
+export interface MapState {
+  feature?: FeatureRef;
+  layers: LayerKey[];
+  view?: { zoom: number; lat: number; lon: number };
+}
 
 /** The state a hash asks for, or undefined when the hash is not about the map (a section anchor, say). */
 export function parseMapHash(hash: string): MapState | undefined {
@@ -36,7 +40,10 @@ export function parseMapHash(hash: string): MapState | undefined {
 }
 
 /** A view brought inside what the map can show: its zoom range and its bounds ([west, south, east, north]). */
-export function clampView(view: { zoom: number; lat: number; lon: number }, limits: { minZoom: number; maxZoom: number; bounds: readonly number[] }): { zoom: number; lat: number; lon: number } {
+export function clampView(
+  view: { zoom: number; lat: number; lon: number },
+  limits: { minZoom: number; maxZoom: number; bounds: readonly number[] },
+): { zoom: number; lat: number; lon: number } {
   const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
   const [w = -180, s = -90, e = 180, n = 90] = limits.bounds;
   return { zoom: clamp(view.zoom, limits.minZoom, limits.maxZoom), lat: clamp(view.lat, s, n), lon: clamp(view.lon, w, e) };

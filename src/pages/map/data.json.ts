@@ -3,4 +3,5 @@ import type { APIRoute } from 'astro';
 import { getBasemap, getData } from '../../lib/data';
 import { mapData } from '../../lib/map/map-data';
 
-export const GET: APIRoute = () => new Response(JSON.stringify(mapData(getData(), getBasemap())), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const GET: APIRoute = () =>
+  new Response(JSON.stringify(mapData(getData(), getBasemap())), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

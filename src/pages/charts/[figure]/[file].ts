@@ -36,7 +36,10 @@ const TABLES: Record<keyof typeof COMPONENTS, (data: Datasets) => TipTable> = {
   pledges: pledgeTips,
 };
 
-export const getStaticPaths = (() => IMAGE_SLUGS.flatMap((slug) => [`${slug}.svg`, `${slug}.png`, `${slug}@2x.png`, 'tips.json'].map((file) => ({ params: { figure: slug, file } })))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  IMAGE_SLUGS.flatMap((slug) =>
+    [`${slug}.svg`, `${slug}.png`, `${slug}@2x.png`, 'tips.json'].map((file) => ({ params: { figure: slug, file } })),
+  )) satisfies GetStaticPaths;
 
 // Read from the project (the build runs from its root), not relative to the bundled module.
 const read = (...parts: string[]) => readFileSync(join(process.cwd(), ...parts));
