@@ -27,6 +27,8 @@ export interface PipelineMark {
   alternative: boolean;
   followUp: boolean;
   lowConfidence: boolean;
+  /** The mark's outline (an SVG path), its shape saying the kind of event. */
+  d: string;
 }
 export interface PipelineAnnotation {
   claimId: string;
@@ -78,7 +80,7 @@ export function pipelineModel(records: PipelineRecord[], claims: Claim[], width:
   const lanes = LANES.map((l, i) =>
     wide ? { label: l.label, x: 0, y: laneAt(i), x2: width - 10, y2: laneAt(i) } : { label: l.label, x: laneAt(i), y: 30, x2: laneAt(i), y2: height - 10 },
   );
-  const marks: PipelineMark[] = events.flatMap((e) => [
+  const marks: Omit<PipelineMark, 'd'>[] = events.flatMap((e) => [
     {
       id: e.id,
       ...pos(e.date, e.lane),
@@ -157,7 +159,38 @@ export function pipelineModel(records: PipelineRecord[], claims: Claim[], width:
       ? { x: a, y: 40, w: end - a, h: height - 90, label: 'After the article' }
       : { x: 50, y: a, w: width - 60, h: end - a, label: 'After the article' };
   }
-  return roundPositions({ width, height, layout, lanes, ticks, marks, after, annotations });
+  const model = roundPositions<Omit<PipelineModel, 'marks'> & { marks: Omit<PipelineMark, 'd'>[] }>({
+    width,
+    height,
+    layout,
+    lanes,
+    ticks,
+    marks,
+    after,
+    annotations,
+  });
+  // Outlines from the rounded positions, so the path sits exactly where the mark is said to be.
+  return { ...model, marks: model.marks.map((m) => ({ ...m, d: markPath(m.type, m.x, m.y) })) };
+}
+
+/** A mark's outline at (x, y): a circle for an agreement, a square for an approval, a triangle for a notice or
+ * deadline, a diamond for arbitration, a cross for a setback, a small circle for the rest. */
+export function markPath(type: PipelineEvent['type'], x: number, y: number, r = 6): string {
+  switch (type) {
+    case 'agreement':
+      return `M${x - r},${y}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+    case 'approval':
+      return `M${x - r},${y - r}h${2 * r}v${2 * r}h${-2 * r}Z`;
+    case 'notice':
+    case 'deadline':
+      return `M${x},${y - r - 1}L${x + r + 1},${y + r}L${x - r - 1},${y + r}Z`;
+    case 'arbitration':
+      return `M${x},${y - r - 1}L${x + r + 1},${y}L${x},${y + r + 1}L${x - r - 1},${y}Z`;
+    case 'setback':
+      return `M${x - r},${y - r}L${x + r},${y + r}M${x + r},${y - r}L${x - r},${y + r}`;
+    default:
+      return `M${x - r + 2},${y}a${r - 2},${r - 2} 0 1,0 ${2 * (r - 2)},0a${r - 2},${r - 2} 0 1,0 ${-2 * (r - 2)},0`;
+  }
 }
 
 /** Text for a mark's tooltip. */
