@@ -1,10 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { CHROME, CHROMIUM_FLAGS } from './scripts/lib/chromium';
 
 const PORT = Number(process.env.TEST_PORT ?? 4399);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
-
-// Debian's Chromium, never a downloaded browser (downloads fail on these machines).
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -14,17 +12,8 @@ export default defineConfig({
   use: {
     baseURL: BASE_URL,
     launchOptions: {
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: CHROME,
+      args: CHROMIUM_FLAGS,
     },
   },
   webServer: {

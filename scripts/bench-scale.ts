@@ -15,20 +15,10 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { readDatasets } from '../src/lib/validation';
 import { serveStatic as serve } from './lib/static-server';
+import { CHROME, CHROMIUM_FLAGS } from './lib/chromium';
 import type { Incident } from '../src/schemas/incidents';
 import { withSyntheticIncidents } from '../tests/fixtures/synthetic-incidents';
 
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const arg = process.argv.indexOf('--incidents');
 const sizes = (arg > 0 ? process.argv[arg + 1]! : '1000,10000,100000')
   .split(',')
@@ -165,7 +155,7 @@ for (const r of runs.slice(1)) {
   writeFileSync(join(r.dir, 'incidents.json'), JSON.stringify(withSyntheticIncidents(realIncidents, r.n), null, 1));
 }
 
-const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
+const browser = await chromium.launch({ executablePath: CHROME, args: CHROMIUM_FLAGS });
 const results = [];
 for (const r of runs) {
   const v0 = performance.now();

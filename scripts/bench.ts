@@ -21,25 +21,15 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { serveStatic } from './lib/static-server';
+import { CHROME, CHROMIUM_FLAGS } from './lib/chromium';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const PORT = Number(process.env.BENCH_PORT ?? 4480);
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 // Lighthouse drives a fresh Chromium (launched by Playwright) through its DevTools port.
 const DEVTOOLS_PORT = Number(process.env.LIGHTHOUSE_PORT ?? PORT + 1);
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const DIR = arg('--dir') ?? 'dist';
 const OUT = arg('--out') ?? 'bench/results.json';
 const RUNS = Math.max(1, Number(arg('--runs') ?? 3));
@@ -132,7 +122,7 @@ async function lighthouseRuns(path: string) {
   const runs: Record<string, number>[] = [];
   for (let i = 0; i < RUNS; i++) {
     const load = loadavg()[0]!;
-    const chrome = await chromium.launch({ executablePath: CHROME, args: [...FLAGS, `--remote-debugging-port=${DEVTOOLS_PORT}`] });
+    const chrome = await chromium.launch({ executablePath: CHROME, args: [...CHROMIUM_FLAGS, `--remote-debugging-port=${DEVTOOLS_PORT}`] });
     try {
       const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
       const run = await lighthouse(BASE + path, { port: DEVTOOLS_PORT, output: 'json', logLevel: 'error', onlyCategories: categories });
@@ -158,7 +148,7 @@ async function lighthouseRuns(path: string) {
   return { median, performanceRange: range('performance'), tbtRange: range('tbtMs'), runs };
 }
 
-const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
+const browser = await chromium.launch({ executablePath: CHROME, args: CHROMIUM_FLAGS });
 type Lighthouse = Awaited<ReturnType<typeof lighthouseRuns>>;
 type Row = {
   page: string;
