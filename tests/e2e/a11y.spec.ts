@@ -1,19 +1,7 @@
 /** Every page, in light and dark mode: no axe-core violation of any impact. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { CHART_PAGES, FIGURES } from '../../src/lib/figures';
-
-const PAGES = [
-  '/',
-  '/claims/',
-  '/data/',
-  '/corrections/',
-  '/border/',
-  '/sources/',
-  '/timeline/',
-  ...CHART_PAGES.map((f) => `/charts/${f.slug}/`),
-  ...FIGURES.map((f) => `/embed/${f.slug}/`),
-];
+import { PAGES } from './site';
 
 for (const path of PAGES) {
   for (const colorScheme of ['light', 'dark'] as const) {

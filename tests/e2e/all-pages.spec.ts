@@ -1,30 +1,10 @@
 /** Every page and embed: no console error, no request to another host, readable with JavaScript off. */
 import { expect, test } from '@playwright/test';
-import { CHART_PAGES, FIGURES } from '../../src/lib/figures';
-
-const PAGES = [
-  '/',
-  '/claims/',
-  '/data/',
-  '/corrections/',
-  '/border/',
-  '/sources/',
-  '/timeline/',
-  ...CHART_PAGES.map((f) => `/charts/${f.slug}/`),
-  ...FIGURES.map((f) => `/embed/${f.slug}/`),
-];
+import { PAGES, watchPage } from './site';
 
 for (const path of PAGES) {
   test(`${path}: no console error and no third-party request`, async ({ page }) => {
-    const errors: string[] = [];
-    const foreign: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('request', (r) => {
-      if (!['127.0.0.1', 'localhost'].includes(new URL(r.url()).hostname)) foreign.push(r.url());
-    });
+    const { errors, foreign } = watchPage(page);
     await page.goto(path);
     await page.waitForLoadState('networkidle');
     expect(errors).toEqual([]);

@@ -1,18 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { SECTIONS } from '../../src/schemas/primitives';
 import { getData } from '../../src/lib/data';
+import { watchPage } from './site';
 
 test('the explainer loads with every section, no console error and no third-party request', async ({ page }) => {
-  const errors: string[] = [];
-  const foreign: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => {
-    const host = new URL(r.url()).hostname;
-    if (!['127.0.0.1', 'localhost'].includes(host) && !r.url().startsWith('data:')) foreign.push(r.url());
-  });
+  const { errors, foreign } = watchPage(page);
   await page.goto('/');
   await page.waitForLoadState('networkidle');
   for (const id of [...SECTIONS, 'sources']) {
