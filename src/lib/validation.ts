@@ -458,28 +458,21 @@ function correctionProblems(raw: RawDatasets, ids: Map<DatasetName, Map<string, 
     const ref = asRecord(rec).record;
     if (typeof ref !== 'string' || !/^[a-z]+\/./.test(ref)) return;
     const [dataset, id] = ref.split('/') as [string, string];
-    if (dataset === 'sections') {
-      if (!(SECTIONS as readonly string[]).includes(id))
-        problems.push({
-          file: fileOf('corrections'),
-          record: idOf(rec) ?? '',
-          index,
-          path: ['record'],
-          field: 'record',
-          message: `expected a reference to an existing record (or section), got "${ref}"${didYouMean(id, SECTIONS, (s) => `"sections/${s}"`)}`,
-        });
-      return;
-    }
-    const known = ids.get(dataset as DatasetName);
-    if (known && !known.has(id))
+    const unknown = (hint: string) =>
       problems.push({
         file: fileOf('corrections'),
         record: idOf(rec) ?? '',
         index,
         path: ['record'],
         field: 'record',
-        message: `expected a reference to an existing record (or section), got "${ref}"${didYouMean(id, known.keys(), (s) => `"${dataset}/${s}"`)}`,
+        message: `expected a reference to an existing record (or section), got "${ref}"${hint}`,
       });
+    if (dataset === 'sections') {
+      if (!(SECTIONS as readonly string[]).includes(id)) unknown(didYouMean(id, SECTIONS, (s) => `"sections/${s}"`));
+      return;
+    }
+    const known = ids.get(dataset as DatasetName);
+    if (known && !known.has(id)) unknown(didYouMean(id, known.keys(), (s) => `"${dataset}/${s}"`));
   });
   if (raw.sources) {
     const articles = raw.sources.map((s, index) => ({ s: asRecord(s), index })).filter(({ s }) => s.role === 'article');

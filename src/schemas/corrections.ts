@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { REFERABLE_DATASETS } from './names';
 import { isoDate, oneOf, recordId, SECTIONS, sourceIds } from './primitives';
 
 /**
@@ -7,21 +8,8 @@ import { isoDate, oneOf, recordId, SECTIONS, sourceIds } from './primitives';
  */
 export const CORRECTION_KINDS = ['correction', 'clarification', 'update'] as const;
 
-/** The datasets a correction can touch, plus `sections/<id>` for the narrative text of a section. */
-export const CORRECTABLE = [
-  'sources',
-  'claims',
-  'events',
-  'trade',
-  'mous',
-  'pipeline',
-  'incidents',
-  'crossings',
-  'places',
-  'pledges',
-  'smuggling',
-  'sections',
-] as const;
+/** The datasets a correction can touch (those a record can refer to), plus `sections/<id>` for the narrative text of a section. */
+export const CORRECTABLE = [...REFERABLE_DATASETS, 'sections'] as const;
 
 /** "incidents/2025-07-26-zahedan-courthouse-attack", or "sections/visit" for the page's own text. */
 export const correctionTarget = z

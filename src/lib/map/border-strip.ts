@@ -14,13 +14,17 @@ import { formatDate } from '../format';
 
 type Crossing = Datasets['crossings'][number];
 
-export interface StripCrossing {
+/** What the strip and the map's markers say of a crossing at a glance. */
+export interface CrossingGlance {
   id: string;
   name: string;
   kind: string;
   status: 'open' | 'notified' | 'planned' | 'closed';
   statusLabel: string;
   statusDate: string;
+}
+
+export interface StripCrossing extends CrossingGlance {
   /** True when the crossing is also drawn at a point on the map. */
   onMap: boolean;
   /** The named site of the first source that names one ("Gabd-Kalato 250 border corridor"). */

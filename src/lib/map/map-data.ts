@@ -11,7 +11,7 @@ import { formatDate, formatRange } from '../format';
 import { EACH_UP_TO } from '../incident-volume';
 import { crossingName, crossingWhere, KIND_WORD, PRECISION_WORD, STATUS_GROUP, STATUS_WORD } from '../labels';
 import { pointOf } from '../../schemas/primitives';
-import { districtOf, isDistrictOnly } from './border-strip';
+import { districtOf, isDistrictOnly, type CrossingGlance } from './border-strip';
 
 export type PrecisionKey = 'exact' | 'town' | 'district' | 'derived';
 export interface MapPoint {
@@ -31,14 +31,7 @@ export interface MapDistrictPlace {
   district: string;
 }
 /** What a crossing's marker (or strip entry) needs: in the map data. */
-export type MapCrossingMark = (MapPoint | MapDistrictPlace) & {
-  id: string;
-  name: string;
-  kind: string;
-  status: 'open' | 'notified' | 'planned' | 'closed';
-  statusLabel: string;
-  statusDate: string;
-};
+export type MapCrossingMark = (MapPoint | MapDistrictPlace) & CrossingGlance;
 /** A crossing's details for the panel: in /map/crossings.json, fetched when a reader first opens one. */
 export type MapCrossing = MapCrossingMark & {
   local: { text: string; lang: string }[];
