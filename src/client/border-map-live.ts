@@ -604,6 +604,17 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     const notFound = () => {
       status.textContent = `Not on the map: no ${ref.type} "${ref.id}" can be drawn. The lists below have the records.`;
     };
+    // An incident's details come from its chunk, fetched on the first open: none when the fetch failed (said in the
+    // status line) or a newer open has begun.
+    const detailsOf = async (index: number): Promise<MapIncident | undefined> => {
+      try {
+        const record = await incidentAt(index);
+        return mine === ticket ? record : undefined;
+      } catch {
+        if (mine === ticket) failed('this incident');
+        return undefined;
+      }
+    };
     let crossing: MapCrossing | undefined;
     if (ref.type === 'crossing') {
       if (!data.crossings.some((x) => x.id === ref.id)) return notFound();
@@ -631,14 +642,8 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     if (ref.type === 'incident' && points && cells) {
       const index = points.ids.indexOf(ref.id);
       if (index < 0) return notFound();
-      let record: MapIncident;
-      try {
-        record = await incidentAt(index);
-      } catch {
-        if (mine === ticket) failed('this incident');
-        return;
-      }
-      if (mine !== ticket) return;
+      const record = await detailsOf(index);
+      if (!record) return;
       clearSelection();
       selected = ref;
       if (!visible.has(layer)) setLayers([...visible, layer]);
@@ -652,16 +657,10 @@ export async function mount(root: HTMLElement): Promise<{ apply: (state: MapStat
     const m = markers.get(key(ref));
     const index = ref.type === 'incident' ? data.incidents.findIndex((x) => x.id === ref.id) : -1;
     if (!m || (!crossing && index < 0)) return notFound();
-    // An incident's details come from its chunk, fetched on the first open.
     let details: MapIncident | undefined;
     if (!crossing) {
-      try {
-        details = await incidentAt(index);
-      } catch {
-        if (mine === ticket) failed('this incident');
-        return;
-      }
-      if (mine !== ticket) return;
+      details = await detailsOf(index);
+      if (!details) return;
     }
     clearSelection();
     selected = ref;

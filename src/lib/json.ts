@@ -166,14 +166,7 @@ export function scanJson(text: string): JsonProblem[] {
       starts = [0];
       for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) starts.push(k + 1);
     }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+    return positionIn(starts, offset);
   };
   const at = (offset: number, kind: JsonProblemKind, message: string, where: JsonPath = path): JsonProblem => ({
     kind,
